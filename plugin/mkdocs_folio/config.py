@@ -1,0 +1,157 @@
+"""folio's options in mkdocs.yml. Every option is documented here and in the README."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .structure.routing import url_format_problem
+
+
+class _PositiveInt(c.Type[int]):
+    def __init__(self, default: int, *, minimum: int = 1) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < self.minimum:
+            raise ValidationError(f"Expected a whole number of at least {self.minimum}.")
+        return number
+
+
+class _UrlFormat(c.Type[str]):
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        problem = url_format_problem(text)
+        if problem:
+            raise ValidationError(f"The URL format {text!r} {problem}.")
+        return text
+
+
+class _SitePath(c.Type[str]):
+    """A folder or page path inside docs_dir; never absolute, never climbing out."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip().strip("/")
+        if ".." in text.split("/") or "\\" in text:
+            raise ValidationError(f"Expected a relative path inside docs_dir, got {value!r}.")
+        return text
+
+
+class _TimeZone(c.Type[str]):
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError(
+                f"Expected an IANA time zone like 'UTC' or 'Europe/Berlin', got {name!r}."
+            ) from None
+        return name
+
+
+class FolioConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn folio off without removing it from `plugins`, e.g. `enabled: !ENV [FOLIO, true]`."""
+
+    posts_dir = _SitePath("posts")
+    """Folder under `docs_dir` whose Markdown files are posts (subfolders included)."""
+
+    listing_page = _SitePath("index.md")
+    """Page that shows the post listing: after its content, or at `<!-- folio:posts -->`.
+    It is generated when the page does not exist."""
+
+    post_url_format = _UrlFormat("posts/{slug}/")
+    """URL of a post relative to the site root. Fields: {slug}, {year}, {month}, {day}, {file}."""
+
+    per_page = _PositiveInt(20)
+    """Posts per listing page (home, tag pages); later pages live at `page/2/`, `page/3/`, ..."""
+
+    excerpt_length = _PositiveInt(140)
+    """Length of the automatic excerpt, in characters, cut on a word boundary."""
+
+    excerpt_separator = c.Type(str, default="<!-- more -->")
+    """Marker in a post: the content before it is the post's excerpt."""
+
+    words_per_minute = _PositiveInt(265)
+    """Reading speed used for the reading time shown on posts and listings."""
+
+    date_format = c.Type(str, default="%B %-d, %Y")
+    """strftime pattern for displayed dates; `%-d` is the day without a leading zero."""
+
+    timezone = _TimeZone("UTC")
+    """IANA time zone for dates written without one, e.g. `Europe/Berlin`."""
+
+    tags = c.Type(bool, default=True)
+    """Generate the tags index and a page per tag."""
+
+    tags_dir = _SitePath("tags")
+    """Folder of the tags index (`tags/`) and of the tag pages (`tags/<slug>/`)."""
+
+    tags_display = c.Type(dict, default={})
+    """Display names for tags, e.g. `{ebpf: eBPF}`. Keys match case-insensitively."""
+
+    archive = c.Type(bool, default=True)
+    """Generate the archive (`archive/`) and one page per year (`archive/2026/`)."""
+
+    archive_dir = _SitePath("archive")
+    """Folder of the archive pages."""
+
+    related_posts = _PositiveInt(3, minimum=0)
+    """How many related posts (by shared tags) to show under a post; 0 turns them off."""
+
+    draft = c.Type(bool, default=False)
+    """Publish drafts and future-dated posts in `mkdocs build` too."""
+
+    draft_on_serve = c.Type(bool, default=True)
+    """Show drafts and future-dated posts, with a Draft badge, under `mkdocs serve`."""
+
+    draft_if_future_date = c.Type(bool, default=True)
+    """Treat posts dated in the future as drafts until their date."""
+
+    nav = c.Type(bool, default=True)
+    """Add the listing, Tags and Archive entries to an automatically generated nav."""
+
+    strings = c.Type(dict, default={})
+    """Override any text folio shows, e.g. `{reading_time: "{minutes} min"}`; see the README."""
+
+
+DEFAULT_STRINGS: dict[str, str] = {
+    "reading_time": "{minutes} min read",
+    "draft": "Draft",
+    "updated": "Updated {date}",
+    "newer_posts": "Newer posts",
+    "older_posts": "Older posts",
+    "newer_post": "Newer",
+    "older_post": "Older",
+    "related": "Related posts",
+    "tags_title": "Tags",
+    "tag_title": "#{tag}",
+    "archive_title": "Archive",
+    "archive_year_title": "{year}",
+    "no_posts": "No posts yet.",
+    "post_count": "{count} posts",
+    "post_count_one": "1 post",
+    "page_of": "Page {page} of {pages}",
+    "pagination": "Pagination",
+}
+
+
+def merged_strings(overrides: dict[str, Any]) -> dict[str, str]:
+    strings = dict(DEFAULT_STRINGS)
+    strings.update({str(key): str(value) for key, value in overrides.items()})
+    return strings

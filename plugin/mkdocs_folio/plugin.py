@@ -1,0 +1,337 @@
+"""The MkDocs event hooks. They stay thin: the work happens in structure/, excerpt and render."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from .config import FolioConfig, merged_strings
+from .excerpt import summarize
+from .render import Renderer
+from .structure.collection import PostCollection, is_unpublished
+from .structure.errors import PostError
+from .structure.pages import Kind, Listing, PagePlan, plan_pages
+from .structure.post import Post, parse_post
+
+log = get_plugin_logger(__name__)
+
+PACKAGE_DIR = Path(__file__).parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+ASSETS_DIR = PACKAGE_DIR / "assets"
+STYLESHEET = "assets/folio/folio.css"
+LISTING_MARKER = "<!-- folio:posts -->"
+
+
+class FolioPlugin(BasePlugin[FolioConfig]):
+    """Turns the Markdown files under `posts_dir` into a blog."""
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.is_dirty = False
+        self._reset()
+
+    def _reset(self) -> None:
+        # Everything below is rebuilt from the sources on every build, so that `mkdocs serve`
+        # never shows a deleted post or the old title of an edited one.
+        self.collection = PostCollection([])
+        self.drafts: set[Post] = set()
+        self.listings: dict[str, Listing] = {}
+        self.renderer: Renderer | None = None
+
+    # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+        self.is_dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.zone = ZoneInfo(self.config.timezone)
+        self.strings = merged_strings(self.config.strings)
+        # Last in the search path, so a theme's custom_dir can override any folio template.
+        config.theme.dirs.append(str(TEMPLATES_DIR))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    # Files -------------------------------------------------------------------------------
+
+    @event_priority(50)  # early, so other plugins see folio's pages and post URLs
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        self._reset()
+        posts = self._read_posts(files)
+        visible = self._apply_drafts(posts, files)
+        try:
+            self.collection = PostCollection(
+                visible,
+                url_format=self.config.post_url_format,
+                use_directory_urls=config.use_directory_urls,
+                tags_display=self.config.tags_display,
+            )
+        except PostError as error:
+            raise PluginError(str(error)) from None
+        for post in self.collection:
+            file = files.get_file_from_path(post.src_uri)
+            assert file is not None
+            file.dest_uri = post.dest_uri
+            file.url = post.url
+        self._add_listing_pages(files, config)
+        files.append(self._asset_file(config, STYLESHEET))
+        return files
+
+    def _post_files(self, files: Files) -> list[File]:
+        prefix = f"{self.config.posts_dir}/" if self.config.posts_dir else ""
+        return [
+            file
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if file.src_uri.startswith(prefix) and file.src_uri != self.config.listing_page
+        ]
+
+    def _read_posts(self, files: Files) -> list[Post]:
+        posts: list[Post] = []
+        errors: list[str] = []
+        for file in self._post_files(files):
+            try:
+                source = file.content_string
+            except UnicodeDecodeError as error:
+                bad_byte = error.object[error.start]
+                errors.append(
+                    f"{file.src_uri}: 'file' is not valid UTF-8 (byte {bad_byte:#04x} at offset"
+                    f" {error.start}); save it with UTF-8 encoding"
+                )
+                continue
+            try:
+                post = parse_post(
+                    file.src_uri, source, posts_dir=self.config.posts_dir, zone=self.zone
+                )
+            except PostError as error:
+                errors.append(str(error))
+                continue
+            if post.title_is_fallback:
+                log.warning(
+                    f"{file.src_uri}: 'title' is missing and there is no '# heading';"
+                    f" using '{post.title}' from the file name"
+                )
+            if post.updated is not None and post.updated < post.date:
+                log.warning(
+                    f"{file.src_uri}: 'updated' ({post.updated.date()}) is earlier than"
+                    f" 'date' ({post.date.date()}); expected the same day or later"
+                )
+            posts.append(post)
+        if errors:
+            raise PluginError("\n".join(errors))
+        return posts
+
+    def _apply_drafts(self, posts: list[Post], files: Files) -> list[Post]:
+        """Keep posts out of the nav, drafts out of `mkdocs build`, and badge them in serve."""
+        now = datetime.now(UTC)
+        visible: list[Post] = []
+        for post in posts:
+            file = files.get_file_from_path(post.src_uri)
+            assert file is not None
+            unpublished = not self.config.draft and is_unpublished(
+                post, now, future_is_draft=self.config.draft_if_future_date
+            )
+            if not unpublished:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+                visible.append(post)
+            elif self.is_serve and self.config.draft_on_serve:
+                file.inclusion = InclusionLevel.DRAFT
+                self.drafts.add(post)
+                visible.append(post)
+            else:
+                file.inclusion = InclusionLevel.EXCLUDED
+        return visible
+
+    def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> None:
+        plan = PagePlan(
+            listing_page=self.config.listing_page,
+            per_page=self.config.per_page,
+            tags_dir=self.config.tags_dir if self.config.tags else None,
+            archive_dir=self.config.archive_dir if self.config.archive else None,
+        )
+        for listing in plan_pages(self.collection, plan):
+            file = files.get_file_from_path(listing.src_uri)
+            if file is None:
+                is_home = listing.kind is Kind.HOME and listing.number == 1
+                file = File.generated(
+                    config,
+                    listing.src_uri,
+                    content="",
+                    inclusion=InclusionLevel.INCLUDED if is_home else InclusionLevel.NOT_IN_NAV,
+                )
+                files.append(file)
+            listing.url = file.url
+            self.listings[listing.src_uri] = listing
+            if listing.kind is Kind.TAG and listing.number == 1 and listing.tag is not None:
+                listing.tag.url = file.url
+
+    def _asset_file(self, config: MkDocsConfig, src_uri: str) -> File:
+        return File.generated(
+            config, src_uri, abs_src_path=str(ASSETS_DIR / Path(src_uri).relative_to("assets"))
+        )
+
+    # Navigation --------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or not self.config.nav or config.nav is not None:
+            return None
+        # An automatic nav would bury tags/index.md in a one-page "Tags" section: list the
+        # Tags and Archive pages at the top level, right after the listing.
+        entries = [
+            page
+            for listing in self.listings.values()
+            if listing.in_nav and listing.kind is not Kind.HOME
+            for page in [self._page_for(listing.src_uri, files)]
+            if page is not None and page not in nav.pages
+        ]
+        if not entries:
+            return None
+        home = self._page_for(self.config.listing_page, files)
+        position = nav.items.index(home) + 1 if home in nav.items else len(nav.items)
+        nav.items[position:position] = entries
+        nav.pages = _pages_in_order(nav.items)
+        for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
+            previous.next_page, following.previous_page = following, previous
+        return nav
+
+    @staticmethod
+    def _page_for(src_uri: str, files: Files) -> Page | None:
+        file = files.get_file_from_path(src_uri)
+        return file.page if file is not None else None
+
+    # Pages -------------------------------------------------------------------------------
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        post = self.collection.by_src_uri.get(page.file.src_uri)
+        if post is not None:
+            # Material prints page titles as raw HTML; a front matter title is text.
+            page.title = html.escape(post.title)
+        listing = self.listings.get(page.file.src_uri)
+        if listing is not None and page.file.generated_by is not None:
+            page.title = html.escape(self._listing_title(listing, config))
+        return markdown
+
+    def _listing_title(self, listing: Listing, config: MkDocsConfig) -> str:
+        strings = self.strings
+        if listing.kind is Kind.TAG and listing.tag is not None:
+            return strings["tag_title"].replace("{tag}", listing.tag.name)
+        if listing.kind is Kind.TAGS:
+            return strings["tags_title"]
+        if listing.kind is Kind.ARCHIVE:
+            return strings["archive_title"]
+        if listing.kind is Kind.YEAR:
+            return strings["archive_year_title"].replace("{year}", str(listing.year))
+        return config.site_name
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        post = self.collection.by_src_uri.get(page.file.src_uri)
+        if post is not None:
+            post.body = self._summarize(post, html)
+        return html
+
+    def _summarize(self, post: Post, content: str) -> Any:
+        return summarize(
+            content,
+            description=post.description,
+            separator=self.config.excerpt_separator,
+            length=self.config.excerpt_length,
+            words_per_minute=self.config.words_per_minute,
+        )
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        if not self.config.enabled:
+            return None
+        for post in self.collection:
+            if post.body is None:
+                self._render_skipped_post(post, config, files)
+        assert env.loader is not None
+        self.renderer = Renderer(
+            env.loader,
+            self.collection,
+            strings=self.strings,
+            date_format=self.config.date_format,
+            drafts=self.drafts,
+            related_count=self.config.related_posts,
+        )
+        self.renderer.year_urls = {
+            listing.year: listing.url
+            for listing in self.listings.values()
+            if listing.kind is Kind.YEAR and listing.year is not None
+        }
+        return env
+
+    def _render_skipped_post(self, post: Post, config: MkDocsConfig, files: Files) -> None:
+        # `mkdocs serve --dirty` skips unchanged pages, but listings still need their excerpts.
+        file = files.get_file_from_path(post.src_uri)
+        page = file.page if file is not None else None
+        if page is None:
+            return
+        if page.content is None:
+            page.read_source(config)
+            page.render(config, files)
+        assert page.content is not None
+        post.body = self._summarize(post, page.content)
+
+    @event_priority(-50)  # after Material's search indexed the page: listings add no post text
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if not self.config.enabled or self.renderer is None:
+            return None
+        renderer = self.renderer
+        content = page.content or ""
+        post = self.collection.by_src_uri.get(page.file.src_uri)
+        if post is not None:
+            header = renderer.rebase(renderer.post_header(post), page.url)
+            footer = renderer.rebase(renderer.post_footer(post), page.url)
+            page.content = _after_first_h1(content, header) + footer
+        listing = self.listings.get(page.file.src_uri)
+        if listing is not None:
+            body = renderer.rebase(renderer.listing(listing), page.url)
+            if LISTING_MARKER in content:
+                page.content = content.replace(LISTING_MARKER, body, 1)
+            else:
+                page.content = content + body
+        return context
+
+
+def _after_first_h1(content: str, fragment: str) -> str:
+    if content.lstrip().startswith("<h1"):
+        end = content.find("</h1>")
+        if end != -1:
+            end += len("</h1>")
+            return content[:end] + fragment + content[end:]
+    return fragment + content
+
+
+def _pages_in_order(items: list[Any]) -> list[Page]:
+    pages: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            pages.append(item)
+        elif isinstance(item, Section):
+            pages.extend(_pages_in_order(item.children))
+    return pages

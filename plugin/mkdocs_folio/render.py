@@ -1,0 +1,226 @@
+"""HTML fragments for listings, tag pages, the archive and post pages.
+
+Fragments are rendered once per build with links relative to the site root, behind a
+per-build token; each page then swaps the token for its own path to the root. A post's
+listing entry is therefore rendered once, however many listing pages show it.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from posixpath import dirname, normpath
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .structure.collection import PostCollection
+from .structure.dates import format_date
+from .structure.pages import Kind, Listing
+from .structure.post import Post
+
+_LINK_ATTRIBUTE = re.compile(r"""(?P<attr>\b(?:href|src))=(?P<quote>["'])(?P<url>.*?)(?P=quote)""")
+_ABSOLUTE_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|//)")
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_HEADING_ID = re.compile(r'(<h[1-6][^>]*?)\sid="[^"]*"')
+
+
+class _KeepUnknown(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, **values: Any) -> str:
+    """str.format that leaves unknown {fields} alone, so a user's string never crashes a build."""
+    return template.format_map(_KeepUnknown(values))
+
+
+def relative_root(page_url: str) -> str:
+    """The path from a page back to the site root: '' for the root, '../../' for 'a/b/'."""
+    folder = page_url[: page_url.rfind("/") + 1]
+    return "../" * folder.count("/")
+
+
+@dataclass(frozen=True)
+class TagLink:
+    label: str
+    url: str
+    count: int
+
+
+class Renderer:
+    """Renders folio's fragments with the theme's template loader (so `custom_dir` overrides)."""
+
+    def __init__(
+        self,
+        loader: jinja2.BaseLoader,
+        collection: PostCollection,
+        *,
+        strings: Mapping[str, str],
+        date_format: str,
+        drafts: set[Post],
+        related_count: int,
+    ) -> None:
+        self.env = jinja2.Environment(
+            loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True
+        )
+        self.collection = collection
+        self.strings = strings
+        self.date_format = date_format
+        self.drafts = drafts
+        self.related_count = related_count
+        self.token = f"__folio_{secrets.token_hex(8)}__/"
+        self._entries: dict[Post, str] = {}
+        self.year_urls: dict[int, str] = {}
+
+    # Links -----------------------------------------------------------------------------
+
+    def href(self, url: str) -> str:
+        # MkDocs spells the root page's URL "./"; the token already ends in a slash.
+        return self.token + url.removeprefix("./")
+
+    def rebase(self, html: str, page_url: str) -> str:
+        return html.replace(self.token, relative_root(page_url))
+
+    def _excerpt_markup(self, post: Post) -> Markup | None:
+        html = post.body.excerpt_html if post.body else None
+        if html is None:
+            return None
+        html = _HEADING_ID.sub(r"\1", _PERMALINK.sub("", html))
+        folder = dirname(post.url)
+
+        def resolve(match: re.Match[str]) -> str:
+            url = match["url"]
+            if url.startswith("#"):
+                url = self.href(post.url) + url
+            elif url and not _ABSOLUTE_URL.match(url):
+                resolved = normpath(f"{folder}/{url}" if folder else url)
+                url = self.href(resolved + ("/" if url.endswith("/") else ""))
+            return f"{match['attr']}={match['quote']}{url}{match['quote']}"
+
+        return Markup(_LINK_ATTRIBUTE.sub(resolve, html))
+
+    # Pieces ----------------------------------------------------------------------------
+
+    def _date(self, post: Post) -> dict[str, str]:
+        return {
+            "date": format_date(post.date, self.date_format),
+            "iso": post.date.isoformat(),
+        }
+
+    def _tag_links(self, post: Post) -> list[TagLink]:
+        return [
+            TagLink(tag.name.upper(), self.href(tag.url), len(tag.posts))
+            for tag in self.collection.tags_of(post)
+        ]
+
+    def _reading(self, post: Post) -> str:
+        minutes = post.body.reading_minutes if post.body else 1
+        return fill(self.strings["reading_time"], minutes=minutes)
+
+    def _count(self, count: int) -> str:
+        key = "post_count_one" if count == 1 else "post_count"
+        return fill(self.strings[key], count=count)
+
+    def _render(self, name: str, **context: Any) -> str:
+        return self.env.get_template(f"folio/partials/{name}").render(
+            strings=self.strings, **context
+        )
+
+    def entry(self, post: Post) -> str:
+        html = self._entries.get(post)
+        if html is None:
+            html = self._render(
+                "entry.html",
+                post=post,
+                url=self.href(post.url),
+                draft=post in self.drafts,
+                reading=self._reading(post),
+                excerpt_html=self._excerpt_markup(post),
+                excerpt_text=post.body.excerpt_text if post.body else (post.description or ""),
+                tags=self._tag_links(post),
+                **self._date(post),
+            )
+            self._entries[post] = html
+        return html
+
+    # Pages -----------------------------------------------------------------------------
+
+    def listing(self, listing: Listing) -> str:
+        """The body folio adds to a listing page, with root-relative links behind the token."""
+        if listing.kind is Kind.TAGS:
+            tags = [
+                TagLink(tag.name.upper(), self.href(tag.url), len(tag.posts))
+                for tag in self.collection.tags
+            ]
+            return self._render("tag-index.html", tags=tags, count=self._count)
+        if listing.kind in (Kind.ARCHIVE, Kind.YEAR):
+            groups = (
+                self.collection.years()
+                if listing.kind is Kind.ARCHIVE
+                else [(listing.year or 0, listing.posts)]
+            )
+            return self._render(
+                "archive.html",
+                groups=[self._year_group(year, posts) for year, posts in groups],
+                show_year_links=listing.kind is Kind.ARCHIVE,
+            )
+        entries = Markup("".join(self.entry(post) for post in listing.posts))
+        previous, following = listing.previous, listing.next
+        return self._render(
+            "listing.html",
+            entries=entries,
+            empty=not listing.posts,
+            page=listing.number,
+            pages=len(listing.series),
+            page_of=fill(self.strings["page_of"], page=listing.number, pages=len(listing.series)),
+            newer_url=self.href(previous.url) if previous else None,
+            older_url=self.href(following.url) if following else None,
+        )
+
+    def _year_group(self, year: int, posts: list[Post]) -> dict[str, Any]:
+        page_url = self.year_urls.get(year)
+        return {
+            "year": year,
+            "url": self.href(page_url) if page_url is not None else None,
+            "count": self._count(len(posts)),
+            "posts": [self._archive_item(post) for post in posts],
+        }
+
+    def _archive_item(self, post: Post) -> dict[str, Any]:
+        return {
+            "title": post.title,
+            "url": self.href(post.url),
+            "draft": post in self.drafts,
+            **self._date(post),
+        }
+
+    def post_header(self, post: Post) -> str:
+        updated = (
+            fill(self.strings["updated"], date=format_date(post.updated, self.date_format))
+            if post.updated
+            else None
+        )
+        return self._render(
+            "post-header.html",
+            post=post,
+            draft=post in self.drafts,
+            reading=self._reading(post),
+            updated=updated,
+            updated_iso=post.updated.isoformat() if post.updated else None,
+            tags=self._tag_links(post),
+            **self._date(post),
+        )
+
+    def post_footer(self, post: Post) -> str:
+        newer, older = self.collection.newer(post), self.collection.older(post)
+        related = self.collection.related(post, self.related_count)
+        return self._render(
+            "post-footer.html",
+            newer={"title": newer.title, "url": self.href(newer.url)} if newer else None,
+            older={"title": older.title, "url": self.href(older.url)} if older else None,
+            related=[self._archive_item(other) for other in related],
+        )

@@ -1,0 +1,112 @@
+"""All posts of a build: ordering, tags, archive years, neighbours and related posts."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+
+from .errors import PostError
+from .post import Post
+from .routing import locate, post_path
+from .tags import Tag, TagRegistry
+
+
+def is_unpublished(post: Post, now: datetime, *, future_is_draft: bool) -> bool:
+    """Drafts, and posts dated in the future when that makes them drafts."""
+    return post.draft or (future_is_draft and post.date > now)
+
+
+def _order(post: Post) -> tuple[bool, float, str]:
+    # Pinned first, then newest first; the title breaks ties so the order is deterministic.
+    return (not post.pin, -post.date.timestamp(), post.title.casefold())
+
+
+class PostCollection:
+    """The posts of one build, indexed by source path, tag and year."""
+
+    def __init__(
+        self,
+        posts: Iterable[Post],
+        *,
+        url_format: str = "posts/{slug}/",
+        use_directory_urls: bool = True,
+        tags_display: Mapping[str, str] | None = None,
+    ) -> None:
+        self.posts: list[Post] = sorted(posts, key=_order)
+        self.by_src_uri: dict[str, Post] = {post.src_uri: post for post in self.posts}
+        self._assign_locations(url_format, use_directory_urls)
+
+        # Neighbours follow time, not pinning: "older" means written before.
+        self.chronological: list[Post] = sorted(
+            self.posts, key=lambda p: (p.date.timestamp(), p.title.casefold())
+        )
+        self._position = {post: i for i, post in enumerate(self.chronological)}
+
+        # Interning oldest first makes a tag's display name the spelling it was introduced with.
+        registry = TagRegistry(tags_display)
+        self.post_tags: dict[Post, list[Tag]] = {}
+        for post in self.chronological:
+            tags: list[Tag] = []
+            for name in post.tags:
+                tag = registry.intern(name)
+                if tag not in tags:
+                    tags.append(tag)
+            self.post_tags[post] = tags
+        for post in self.posts:
+            for tag in self.post_tags[post]:
+                tag.posts.append(post)
+        self.tags: list[Tag] = sorted(registry, key=lambda tag: tag.name.casefold())
+
+    def _assign_locations(self, url_format: str, use_directory_urls: bool) -> None:
+        owners: dict[str, Post] = {}
+        for post in self.posts:
+            location = locate(post_path(post, url_format), use_directory_urls)
+            post.url, post.dest_uri = location.url, location.dest_uri
+            other = owners.setdefault(location.dest_uri, post)
+            if other is not post:
+                raise PostError(
+                    post.src_uri,
+                    "slug",
+                    f"gives the URL '{post.url}', which {other.src_uri} already uses;"
+                    " set a different 'slug' in one of them",
+                )
+
+    def __len__(self) -> int:
+        return len(self.posts)
+
+    def __iter__(self) -> Iterator[Post]:
+        return iter(self.posts)
+
+    def tags_of(self, post: Post) -> list[Tag]:
+        return self.post_tags.get(post, [])
+
+    def years(self) -> list[tuple[int, list[Post]]]:
+        """Posts grouped by year, newest year first, each group newest first."""
+        groups: dict[int, list[Post]] = defaultdict(list)
+        for post in sorted(self.posts, key=lambda p: -p.date.timestamp()):
+            groups[post.year].append(post)
+        return sorted(groups.items(), reverse=True)
+
+    def older(self, post: Post) -> Post | None:
+        index = self._position[post]
+        return self.chronological[index - 1] if index > 0 else None
+
+    def newer(self, post: Post) -> Post | None:
+        index = self._position[post]
+        return self.chronological[index + 1] if index + 1 < len(self.chronological) else None
+
+    def related(self, post: Post, limit: int = 3) -> list[Post]:
+        """Posts sharing the most tags with this one, newest first among equals.
+
+        Counting through the tag index touches only posts that share a tag, instead of
+        comparing every pair of posts.
+        """
+        if limit <= 0:
+            return []
+        shared: Counter[Post] = Counter()
+        for tag in self.post_tags.get(post, []):
+            shared.update(tag.posts)
+        shared.pop(post, None)
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0].date.timestamp()))
+        return [other for other, _ in ranked[:limit]]

@@ -1,0 +1,201 @@
+"""A blog post: its front matter, validated, and what the rendered HTML tells about it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+from mkdocs.utils import get_markdown_title
+
+from .dates import DateValueError, date_from_path, parse_date
+from .errors import PostError, describe
+from .slugs import slugify, stable_fallback_slug
+from .tags import TagValueError, parse_tags
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - the pure-Python loader is a fine fallback
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+# The same delimiters MkDocs accepts, so a post reads the same with or without folio.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*(?:\r?\n|$)", re.DOTALL)
+
+
+@dataclass(eq=False)
+class RenderedBody:
+    """What folio learns from the HTML MkDocs rendered for a post."""
+
+    excerpt_html: str | None
+    """The HTML before the excerpt separator, or None when the post has no separator."""
+    excerpt_text: str
+    """Plain-text excerpt: description, separator excerpt or automatic cut."""
+    word_count: int
+    reading_minutes: int
+
+
+@dataclass(eq=False)
+class Post:
+    """One post; identity is its source path, so posts can live in sets and dict keys."""
+
+    src_uri: str
+    title: str
+    date: datetime
+    slug: str
+    tags: list[str] = field(default_factory=list)
+    updated: datetime | None = None
+    description: str | None = None
+    draft: bool = False
+    pin: bool = False
+    authors: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    title_is_fallback: bool = False
+    url: str = ""
+    dest_uri: str = ""
+    body: RenderedBody | None = None
+
+    def __hash__(self) -> int:
+        return hash(self.src_uri)
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+
+def split_front_matter(src_uri: str, source: str) -> tuple[dict[str, Any], str]:
+    """Front matter as a mapping, and the Markdown after it."""
+    match = _FRONT_MATTER.match(source)
+    if match is None:
+        return {}, source
+    try:
+        data = yaml.load(match.group(1), SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "could not be parsed"
+        raise PostError(src_uri, "front matter", f"is not valid YAML{where}: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise PostError(
+            src_uri,
+            "front matter",
+            f"must be a mapping of fields like 'title: ...', got {type(data).__name__}",
+        )
+    return data, source[match.end() :]
+
+
+def _text_field(src_uri: str, meta: dict[str, Any], name: str) -> str | None:
+    value = meta.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise PostError(src_uri, name, f"must be text, got {describe(value)}")
+    text = str(value).replace("\x00", "").strip()
+    return text or None
+
+
+def _bool_field(src_uri: str, meta: dict[str, Any], name: str) -> bool:
+    value = meta.get(name, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise PostError(src_uri, name, f"must be true or false, got {describe(value)}")
+    return value
+
+
+def _dates(
+    src_uri: str, posts_relative: str, meta: dict[str, Any], zone: tzinfo
+) -> tuple[datetime, datetime | None]:
+    raw_date = meta.get("date")
+    raw_updated = meta.get("updated")
+    # Material's blog plugin nests both dates under `date`; accept it so sites can migrate.
+    if isinstance(raw_date, dict):
+        nested = raw_date
+        raw_date = nested.get("created")
+        raw_updated = nested.get("updated", raw_updated)
+    try:
+        if raw_date is None:
+            from_path = date_from_path(posts_relative, zone)
+            if from_path is None:
+                raise PostError(
+                    src_uri,
+                    "date",
+                    "is required: add 'date: 2026-03-14' to the front matter"
+                    " or name the file like 2026-03-14-title.md",
+                )
+            created = from_path
+        else:
+            created = parse_date(raw_date, zone)
+    except DateValueError as error:
+        raise PostError(src_uri, "date", str(error)) from None
+    updated = None
+    if raw_updated is not None:
+        try:
+            updated = parse_date(raw_updated, zone)
+        except DateValueError as error:
+            raise PostError(src_uri, "updated", str(error)) from None
+    return created, updated
+
+
+def _authors(src_uri: str, meta: dict[str, Any]) -> list[str]:
+    value = meta.get("authors", meta.get("author"))
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(a, str) and a.strip() for a in items):
+        raise PostError(
+            src_uri, "authors", f"must be a list of author ids like [jane], got {describe(value)}"
+        )
+    return [a.strip() for a in items]
+
+
+def parse_post(
+    src_uri: str,
+    source: str,
+    *,
+    posts_dir: str,
+    zone: tzinfo = UTC,
+) -> Post:
+    """Validate a post's source and build its model. Raises PostError naming file and field."""
+    meta, markdown = split_front_matter(src_uri, source)
+    posts_relative = str(PurePosixPath(src_uri).relative_to(posts_dir)) if posts_dir else src_uri
+    created, updated = _dates(src_uri, posts_relative, meta, zone)
+
+    try:
+        tags = parse_tags(meta.get("tags"))
+    except TagValueError as error:
+        raise PostError(src_uri, "tags", str(error)) from None
+
+    title = _text_field(src_uri, meta, "title")
+    title_is_fallback = False
+    if title is None:
+        title = get_markdown_title(markdown)
+    if not title:
+        stem = PurePosixPath(src_uri).stem
+        title = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", stem).replace("-", " ").replace("_", " ")
+        title = title.strip() or stem
+        title_is_fallback = True
+
+    slug_source = _text_field(src_uri, meta, "slug")
+    slug = slugify(slug_source) if slug_source else slugify(title)
+    if not slug:
+        slug = slugify(PurePosixPath(src_uri).stem) or stable_fallback_slug("post", src_uri)
+
+    return Post(
+        src_uri=src_uri,
+        title=title,
+        date=created,
+        updated=updated,
+        slug=slug,
+        tags=tags,
+        description=_text_field(src_uri, meta, "description"),
+        draft=_bool_field(src_uri, meta, "draft"),
+        pin=_bool_field(src_uri, meta, "pin"),
+        authors=_authors(src_uri, meta),
+        meta=meta,
+        title_is_fallback=title_is_fallback,
+    )

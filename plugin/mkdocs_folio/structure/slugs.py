@@ -1,0 +1,28 @@
+"""Slugs that are safe in URLs and file names, and stable across builds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Symbols that carry meaning in technical tags ("c++" is not "c", "c#" is not "c").
+_SPOKEN_SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at"}
+_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def slugify(text: str) -> str:
+    """Lower-case, ASCII where possible, words joined by dashes; '' when nothing is left."""
+    normalized = unicodedata.normalize("NFKC", text).casefold()
+    for symbol, word in _SPOKEN_SYMBOLS.items():
+        normalized = normalized.replace(symbol, f" {word} ")
+    # Strip accents, but keep letters of scripts that have no ASCII form (CJK, Arabic, ...).
+    decomposed = unicodedata.normalize("NFKD", normalized)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub("-", kept.replace("_", " ")).strip("-")
+
+
+def stable_fallback_slug(prefix: str, text: str) -> str:
+    """A slug for text with no letters at all (emoji): derived from its content, so stable."""
+    digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"{prefix}-{digest}"

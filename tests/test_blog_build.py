@@ -1,0 +1,297 @@
+"""Real builds of small blogs: what a reader of the generated site sees."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .sites import build_site, entry_titles, make_site, post, squash, tree_digest, write_site
+
+
+def test_listing_orders_newest_first_with_pins_on_top(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "posts/old.md": post("Old", "2025-01-01"),
+            "posts/new.md": post("New", "2026-02-01"),
+            "posts/pinned.md": post("Pinned", "2024-06-01", pin=True),
+        },
+    )
+    assert entry_titles(site.html("")) == ["Pinned", "New", "Old"]
+
+
+def test_entries_show_date_reading_time_excerpt_and_tag_chips(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {"posts/a.md": post("Alpha", "2026-03-14", tags=["Rust", "networking"])},
+    )
+    entry = site.html("").select_one(".folio-entry")
+    assert entry is not None
+    assert entry.select_one("time")["datetime"].startswith("2026-03-14")
+    assert entry.select_one("time").get_text() == "March 14, 2026"
+    assert entry.select_one(".folio-meta__reading").get_text() == "1 min read"
+    assert [a.get_text() for a in entry.select(".folio-tag")] == ["#RUST", "#NETWORKING"]
+    assert entry.select(".folio-tag")[0]["href"] == "tags/rust/"
+    assert entry.select_one(".folio-entry__title a")["href"] == "posts/alpha/"
+
+
+def test_excerpts_come_from_description_separator_or_automatic_cut(tmp_path: Path) -> None:
+    long_body = "## the heading\n\n" + " ".join(f"word{i}" for i in range(80))
+    site = make_site(
+        tmp_path,
+        {
+            "posts/described.md": post(
+                "Described", "2026-01-03", description="Hand written <b>summary</b>"
+            ),
+            "posts/separated.md": post(
+                "Separated",
+                "2026-01-02",
+                body="Intro with [a link](described.md).\n\n<!-- more -->\n\nHidden rest.",
+            ),
+            "posts/auto.md": post("Auto", "2026-01-01", body=long_body),
+        },
+    )
+    excerpts = {
+        e.select_one(".folio-entry__title a").get_text(): e.select_one(".folio-entry__excerpt")
+        for e in site.html("").select(".folio-entry")
+    }
+    assert squash(excerpts["Described"].get_text()) == "Hand written <b>summary</b>"
+    assert squash(excerpts["Separated"].get_text()) == "Intro with a link."
+    assert "Hidden rest" not in excerpts["Separated"].get_text()
+    # The excerpt's relative link still points at the post it named.
+    assert excerpts["Separated"].select_one("a")["href"] == "posts/described/"
+    auto = squash(excerpts["Auto"].get_text())
+    assert auto.startswith("the heading word0 word1")
+    assert auto.endswith("...")
+    assert len(auto) <= 143
+    cut = auto[: -len("...")]
+    assert long_body.replace("## ", "").replace("\n\n", " ").startswith(cut)
+    assert not cut.endswith("word")  # never stops in the middle of "word12"
+
+
+def test_tags_merge_case_insensitively_with_pages_and_counts(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "posts/a.md": post("A", "2026-01-01", tags=["Rust"]),
+            "posts/b.md": post("B", "2026-01-02", tags=["rust", "eBPF"]),
+            "posts/c.md": post("C", "2026-01-03", tags=" RUST , linux"),
+        },
+        folio={"tags_display": {"ebpf": "eBPF"}},
+    )
+    index = site.html("tags/")
+    rows = {
+        li.select_one("a").get_text(): li.select_one(".folio-count").get_text()
+        for li in index.select(".folio-tag-index li")
+    }
+    assert rows == {"#EBPF": "1 post", "#LINUX": "1 post", "#RUST": "3 posts"}
+    rust = site.html("tags/rust/")
+    assert entry_titles(rust) == ["C", "B", "A"]
+    assert rust.select_one("h1").get_text() == "#Rust"
+    assert site.html("tags/ebpf/").select_one("h1").get_text() == "#eBPF"
+
+
+def test_archive_groups_by_year_with_year_pages(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "posts/a.md": post("A", "2025-05-01"),
+            "posts/b.md": post("B", "2026-01-02"),
+            "posts/c.md": post("C", "2026-07-03"),
+        },
+    )
+    archive = site.html("archive/")
+    years = [h.get_text(" ", strip=True) for h in archive.select(".folio-archive__year h2")]
+    assert years == ["2026 2 posts", "2025 1 post"]
+    assert [a.get_text() for a in site.html("archive/2026/").select(".folio-archive__posts a")] == [
+        "C",
+        "B",
+    ]
+
+
+def test_pagination_with_rel_links(tmp_path: Path) -> None:
+    files = {
+        f"posts/p{i:02d}.md": post(f"Post {i:02d}", f"2026-01-{i + 1:02d}", tags=["t"])
+        for i in range(5)
+    }
+    site = make_site(tmp_path, files, folio={"per_page": 2})
+    assert entry_titles(site.html("")) == ["Post 04", "Post 03"]
+    page2 = site.html("page/2/")
+    assert entry_titles(page2) == ["Post 02", "Post 01"]
+    assert page2.select_one('a[rel="prev"]')["href"] == "../../"
+    assert page2.select_one('a[rel="next"]')["href"] == "../../page/3/"
+    assert entry_titles(site.html("page/3/")) == ["Post 00"]
+    assert site.html("page/3/").select_one('a[rel="next"]') is None
+    assert entry_titles(site.html("tags/t/page/3/")) == ["Post 00"]
+
+
+def test_drafts_and_future_posts_are_left_out_of_build_but_badged_in_serve(tmp_path: Path) -> None:
+    files = {
+        "posts/live.md": post("Live", "2026-01-01", tags=["x"]),
+        "posts/draft.md": post("Draft post", "2026-01-02", draft=True, tags=["x"]),
+        "posts/future.md": post("Future post", "2999-01-01"),
+    }
+    built = make_site(tmp_path / "b", files)
+    assert entry_titles(built.html("")) == ["Live"]
+    assert not (built.out / "posts/draft-post/index.html").exists()
+    assert entry_titles(built.html("tags/x/")) == ["Live"]
+
+    served = make_site(tmp_path / "s", files, serve=True)
+    home = served.html("")
+    assert entry_titles(home) == ["Future post", "Draft post", "Live"]
+    badges = [e.select_one(".folio-badge") for e in home.select(".folio-entry")]
+    assert [b.get_text() if b else None for b in badges] == ["Draft", "Draft", None]
+    assert (served.out / "posts/draft-post/index.html").exists()
+
+    published = make_site(tmp_path / "p", files, folio={"draft": True})
+    assert len(entry_titles(published.html(""))) == 3
+
+
+def test_dates_from_the_path(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "posts/2026/03/14/deep.md": "# Deep\n\ntext",
+            "posts/2025-02-03-flat.md": "# Flat\n\ntext",
+        },
+    )
+    times = [t["datetime"][:10] for t in site.html("").select(".folio-entry time")]
+    assert times == ["2026-03-14", "2025-02-03"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            post("A", "yesterday"),
+            "posts/bad.md: 'date' must be a date like 2026-03-14, got 'yesterday'",
+        ),
+        (post("A", None), "posts/bad.md: 'date' is required"),
+        (post("A", "2026-01-01", tags=5), "posts/bad.md: 'tags' must be a list of tags"),
+        ("---\ntitle: [unclosed\n---\n", "posts/bad.md: 'front matter' is not valid YAML"),
+    ],
+)
+def test_bad_posts_stop_the_build_with_one_line(
+    tmp_path: Path, source: str, expected: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_site(tmp_path, {"posts/bad.md": source})
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(tmp_path)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1
+    assert errors[0].startswith(expected)
+    assert "\n" not in errors[0]
+
+
+def test_build_leaves_docs_untouched(tmp_path: Path) -> None:
+    write_site(tmp_path, {"posts/a.md": post("A", tags=["t"]), "about.md": "# About\n"})
+    before = tree_digest(tmp_path / "docs")
+    build_site(tmp_path)
+    build_site(tmp_path, serve=True)
+    assert tree_digest(tmp_path / "docs") == before
+
+
+def test_without_directory_urls_and_with_a_site_subpath(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {f"posts/p{i}.md": post(f"P{i}", f"2026-01-0{i + 1}", tags=["Tag A"]) for i in range(3)},
+        config={"use_directory_urls": False, "site_url": "https://example.org/sub/path/"},
+        folio={"per_page": 2},
+    )
+    home = site.html("index.html")
+    assert home.select_one(".folio-entry__title a")["href"] == "posts/p2.html"
+    assert home.select_one(".folio-tag")["href"] == "tags/tag-a.html"
+    assert home.select_one('a[rel="next"]')["href"] == "page/2.html"
+    page2 = site.html("page/2.html")
+    assert page2.select_one('a[rel="prev"]')["href"] == "../index.html"
+    assert (site.out / "posts/p0.html").exists()
+    post_page = site.html("posts/p1.html")
+    assert post_page.select_one(".folio-tag")["href"] == "../tags/tag-a.html"
+    assert "https://example.org/sub/path/posts/p1.html" in site.text("sitemap.xml")
+
+
+def test_listing_goes_at_the_marker_or_after_the_content(tmp_path: Path) -> None:
+    marked = make_site(
+        tmp_path / "m",
+        {
+            "index.md": "# Home\n\nbefore\n\n<!-- folio:posts -->\n\nafter\n",
+            "posts/a.md": post("A"),
+        },
+    )
+    paragraphs = [
+        p.get_text()
+        for p in marked.html("").select("article.md-content__inner > p, .md-content__inner > p")
+    ]
+    body = str(marked.html("").select_one(".md-content__inner"))
+    assert body.index("before") < body.index("folio-entry") < body.index("after")
+    assert paragraphs  # the page's own content is kept
+    generated = make_site(tmp_path / "g", {"posts/a.md": post("A")})
+    assert entry_titles(generated.html("")) == ["A"]
+
+
+def test_post_pages_have_header_neighbours_and_related_posts(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "posts/a.md": post("A", "2026-01-01", tags=["x", "y"]),
+            "posts/b.md": post("B", "2026-01-02", tags=["x"], updated="2026-02-01"),
+            "posts/c.md": post("C", "2026-01-03", tags=["x", "y"]),
+            "posts/d.md": post("D", "2026-01-04", tags=["z"]),
+        },
+    )
+    page = site.html("posts/b/")
+    assert page.select_one("h1").get_text() == "B"
+    header = page.select_one(".folio-post-header")
+    assert "Updated February 1, 2026" in header.get_text()
+    assert [a.get_text() for a in header.select(".folio-tag")] == ["#X"]
+    assert page.select_one('.folio-post-nav a[rel="prev"]')["href"] == "../../posts/a/"
+    assert page.select_one('.folio-post-nav a[rel="next"]')["href"] == "../../posts/c/"
+    related = [a.get_text() for a in site.html("posts/a/").select(".folio-related a")]
+    assert related == ["C", "B"]
+
+
+def test_posts_stay_out_of_the_nav_which_lists_listing_tags_and_archive(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {"index.md": "# Home\n", "about.md": "# About\n", "posts/a.md": post("A", tags=["t"])},
+    )
+    nav = [
+        a.get_text(strip=True)
+        for a in site.html("about/").select(".md-nav--primary > .md-nav__list > .md-nav__item > a")
+    ]
+    assert nav == ["Home", "Tags", "Archive", "About"]
+
+
+def test_no_posts_yet(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"index.md": "# Home\n"})
+    assert site.html("").select_one(".folio-empty").get_text() == "No posts yet."
+
+
+def test_serve_rebuilds_reflect_added_edited_and_deleted_posts(tmp_path: Path) -> None:
+    write_site(tmp_path, {"posts/a.md": post("A", "2026-01-01", tags=["old"])})
+    build_site(tmp_path, serve=True)
+    (tmp_path / "docs/posts/a.md").write_text(post("A edited", "2026-01-01", tags=["new"]))
+    (tmp_path / "docs/posts/b.md").write_text(post("B", "2026-01-02", tags=["new"]))
+    site = build_site(tmp_path, serve=True)
+    assert entry_titles(site.html("")) == ["B", "A edited"]
+    assert entry_titles(site.html("tags/new/")) == ["B", "A edited"]
+    (tmp_path / "docs/posts/b.md").unlink()
+    site = build_site(tmp_path, serve=True)
+    assert entry_titles(site.html("")) == ["A edited"]
+    assert [a.get_text() for a in site.html("tags/").select(".folio-tag")] == ["#NEW"]
+
+
+def test_templates_can_be_overridden_with_custom_dir(tmp_path: Path) -> None:
+    write_site(
+        tmp_path,
+        {"posts/a.md": post("A")},
+        config={"theme": {"name": "material", "custom_dir": "overrides"}},
+    )
+    override = tmp_path / "overrides/folio/partials/entry.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<p class="mine">{{ post.title }}</p>')
+    site = build_site(tmp_path)
+    assert site.html("").select_one(".mine").get_text() == "A"
