@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 BENCH_ARGS ?=
+# Material prints a long end-of-life banner on every build; keep the output readable.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint typecheck pytest bench chromium clean
 
