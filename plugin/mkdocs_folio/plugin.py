@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import FolioConfig, merged_strings
 from .excerpt import summarize
+from .palette_index import INDEX_PATH, build_palette_index, dumps
 from .render import Renderer
+from .search import search_entries, upsert_document
 from .structure.collection import PostCollection, is_unpublished
 from .structure.errors import PostError
 from .structure.pages import Kind, Listing, PagePlan, plan_pages
@@ -49,6 +52,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.drafts: set[Post] = set()
         self.listings: dict[str, Listing] = {}
         self.renderer: Renderer | None = None
+        self.nav: Navigation | None = None
+        self.palette_index_file: File | None = None
+        self.search_entries: list[dict[str, Any]] | None = None
 
     # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -60,6 +66,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return None
         self.zone = ZoneInfo(self.config.timezone)
         self.strings = merged_strings(self.config.strings)
+        self.site_name = config.site_name
         # Last in the search path, so a theme's custom_dir can override any folio template.
         config.theme.dirs.append(str(TEMPLATES_DIR))
         if STYLESHEET not in config.extra_css:
@@ -91,6 +98,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             file.url = post.url
         self._add_listing_pages(files, config)
         files.append(self._asset_file(config, STYLESHEET))
+        # Filled in on_env, once every post's excerpt is known.
+        self.palette_index_file = File.generated(config, INDEX_PATH, content="{}")
+        files.append(self.palette_index_file)
         return files
 
     def _post_files(self, files: Files) -> list[File]:
@@ -188,7 +198,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     # Navigation --------------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        if not self.config.enabled or not self.config.nav or config.nav is not None:
+        if not self.config.enabled:
+            return None
+        self.nav = nav
+        if not self.config.nav or config.nav is not None:
             return None
         # An automatic nav would bury tags/index.md in a one-page "Tags" section: list the
         # Tags and Archive pages at the top level, right after the listing.
@@ -225,12 +238,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if post is not None:
             # Material prints page titles as raw HTML; a front matter title is text.
             page.title = html.escape(post.title)
+            # Merged display names, so search results show one spelling per tag.
+            page.meta["tags"] = [tag.name for tag in self.collection.tags_of(post)]
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and page.file.generated_by is not None:
-            page.title = html.escape(self._listing_title(listing, config))
+            page.title = html.escape(self._listing_title(listing))
+            if not (listing.kind is Kind.TAG and listing.number == 1):
+                # Listing copies of post text would make one post many search hits.
+                page.meta["search"] = {"exclude": True}
         return markdown
 
-    def _listing_title(self, listing: Listing, config: MkDocsConfig) -> str:
+    def _listing_title(self, listing: Listing) -> str:
         strings = self.strings
         if listing.kind is Kind.TAG and listing.tag is not None:
             return strings["tag_title"].replace("{tag}", listing.tag.name)
@@ -240,7 +258,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return strings["archive_title"]
         if listing.kind is Kind.YEAR:
             return strings["archive_year_title"].replace("{year}", str(listing.year))
-        return config.site_name
+        return self.site_name
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -281,7 +299,32 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             for listing in self.listings.values()
             if listing.kind is Kind.YEAR and listing.year is not None
         }
+        self.search_entries = search_entries(config)
+        if self.search_entries is None:
+            log.info(
+                "No search plugin: posts are not added to the site search, and the palette"
+                " offers no full-text results. Add '- search' under 'plugins' to enable both."
+            )
+        self._write_palette_index()
         return env
+
+    def _write_palette_index(self) -> None:
+        assert self.palette_index_file is not None
+        links = {
+            kind.value: listing.url.removeprefix("./")
+            for listing in self.listings.values()
+            for kind in [listing.kind]
+            if kind in (Kind.HOME, Kind.TAGS, Kind.ARCHIVE) and listing.number == 1
+        }
+        if self.search_entries is not None:
+            links["search"] = "search/search_index.json"
+        pages = [
+            (_plain_title(page.title), page.url.removeprefix("./"))
+            for page in (self.nav.pages if self.nav else [])
+            if page.title and page.file.src_uri not in self.collection.by_src_uri
+        ]
+        index = build_palette_index(self.collection, pages=pages, links=links, drafts=self.drafts)
+        self.palette_index_file.content_string = dumps(index)
 
     def _render_skipped_post(self, post: Post, config: MkDocsConfig, files: Files) -> None:
         # `mkdocs serve --dirty` skips unchanged pages, but listings still need their excerpts.
@@ -304,6 +347,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         renderer = self.renderer
         content = page.content or ""
         post = self.collection.by_src_uri.get(page.file.src_uri)
+        self._index_for_search(page, post)
         if post is not None:
             header = renderer.rebase(renderer.post_header(post), page.url)
             footer = renderer.rebase(renderer.post_footer(post), page.url)
@@ -316,6 +360,35 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             else:
                 page.content = content + body
         return context
+
+    def _index_for_search(self, page: Page, post: Post | None) -> None:
+        entries = self.search_entries
+        if entries is None or (page.meta.get("search") or {}).get("exclude"):
+            return
+        if post is not None:
+            upsert_document(
+                entries,
+                location=page.url,
+                title=post.title,
+                text=post.body.excerpt_text if post.body else "",
+                tags=[tag.name for tag in self.collection.tags_of(post)],
+                date=post.date.date().isoformat(),
+            )
+            return
+        listing = self.listings.get(page.file.src_uri)
+        if listing is not None and listing.kind is Kind.TAG and listing.tag is not None:
+            count = len(listing.tag.posts)
+            upsert_document(
+                entries,
+                location=page.url,
+                title=self._listing_title(listing),
+                text=self.renderer.count_label(count) if self.renderer else str(count),
+            )
+
+
+def _plain_title(title: str) -> str:
+    """Nav titles are HTML in MkDocs; the palette shows text."""
+    return html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
 
 
 def _after_first_h1(content: str, fragment: str) -> str:

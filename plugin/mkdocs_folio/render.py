@@ -121,7 +121,7 @@ class Renderer:
         minutes = post.body.reading_minutes if post.body else 1
         return fill(self.strings["reading_time"], minutes=minutes)
 
-    def _count(self, count: int) -> str:
+    def count_label(self, count: int) -> str:
         key = "post_count_one" if count == 1 else "post_count"
         return fill(self.strings[key], count=count)
 
@@ -156,7 +156,7 @@ class Renderer:
                 TagLink(tag.name.upper(), self.href(tag.url), len(tag.posts))
                 for tag in self.collection.tags
             ]
-            return self._render("tag-index.html", tags=tags, count=self._count)
+            return self._render("tag-index.html", tags=tags, count=self.count_label)
         if listing.kind in (Kind.ARCHIVE, Kind.YEAR):
             groups = (
                 self.collection.years()
@@ -186,7 +186,7 @@ class Renderer:
         return {
             "year": year,
             "url": self.href(page_url) if page_url is not None else None,
-            "count": self._count(len(posts)),
+            "count": self.count_label(len(posts)),
             "posts": [self._archive_item(post) for post in posts],
         }
 

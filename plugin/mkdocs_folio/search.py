@@ -1,0 +1,70 @@
+"""Blog data in Material's search index: one document per post, tag pages by name and count.
+
+Material's client inserts titles, texts and tags as HTML, and its own parser stores
+titles and texts escaped; folio's additions, and the tags, are escaped the same way.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Protocol
+
+Entry = dict[str, Any]
+
+
+class _HasPlugins(Protocol):
+    plugins: Any
+
+
+def search_entries(config: _HasPlugins) -> list[Entry] | None:
+    """The live entry list of Material's search plugin, whatever name it was configured under."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] != "search":
+            continue
+        index = getattr(plugin, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None
+
+
+def _page_entries(entries: list[Entry], location: str) -> tuple[int, int]:
+    """Slice bounds of the entries the search plugin just added for the page at `location`."""
+    end = len(entries)
+    start = end
+    while start > 0:
+        entry_location = str(entries[start - 1].get("location", ""))
+        if entry_location != location and not entry_location.startswith(location + "#"):
+            break
+        start -= 1
+    return start, end
+
+
+def upsert_document(
+    entries: list[Entry],
+    *,
+    location: str,
+    title: str,
+    text: str,
+    tags: list[str] | None = None,
+    date: str | None = None,
+) -> Entry:
+    """Make the page-level entry carry folio's title and text; add it when the page had none."""
+    start, end = _page_entries(entries, location)
+    document = next((e for e in entries[start:end] if e.get("location") == location), None)
+    if document is None:
+        document = {"location": location}
+        boost = next((e["boost"] for e in entries[start:end] if "boost" in e), None)
+        if boost is not None:
+            document["boost"] = boost
+        entries.insert(start, document)
+    document["title"] = escape(title, quote=False)
+    document["text"] = escape(text, quote=False)
+    if tags is not None:
+        # Material highlights tags into HTML too, and copied them raw from the front matter.
+        escaped_tags = [escape(tag, quote=False) for tag in tags]
+        for entry in entries[start:]:  # the page's entries are the newest ones
+            entry["tags"] = escaped_tags
+    if date is not None:
+        document["date"] = date
+    return document
