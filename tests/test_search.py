@@ -155,6 +155,9 @@ def test_palette_index_lists_posts_tags_pages_and_links(tmp_path: Path) -> None:
         "tags": "tags/",
         "archive": "archive/",
         "search": "search/search_index.json",
+        "rss": "feed.xml",
+        "atom": "atom.xml",
+        "json": "feed.json",
     }
 
 

@@ -64,6 +64,41 @@ class _TimeZone(c.Type[str]):
         return name
 
 
+class _KeyList(c.ListOfItems[str]):
+    """Shortcuts like `mod+k` (Cmd on macOS, Ctrl elsewhere), `ctrl+shift+p`, `alt+k`."""
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__(c.Type(str), default=default)
+
+    def run_validation(self, value: object) -> list[str]:
+        keys = super().run_validation(value)
+        for key in keys:
+            parts = key.lower().split("+")
+            unknown = set(parts[:-1]) - {"mod", "ctrl", "meta", "cmd", "alt", "shift"}
+            if not parts[-1] or unknown:
+                raise ValidationError(
+                    f"Expected shortcuts like 'mod+k' or 'ctrl+shift+p', got {key!r}."
+                )
+        return keys
+
+
+class PaletteConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Ship the command palette (Ctrl/Cmd+K) and its header button."""
+
+    shortcuts = _KeyList(["mod+k"])
+    """Shortcuts that open the palette; `mod` is Cmd on macOS and Ctrl elsewhere."""
+
+    full_text = c.Type(bool, default=True)
+    """Offer full-text results from the search index when few titles match."""
+
+    recent = _PositiveInt(5, minimum=0)
+    """How many recently visited posts the empty palette lists first."""
+
+    strings = c.Type(dict, default={})
+    """Override any text of the palette, e.g. `{placeholder: "Type a command..."}`."""
+
+
 class FolioConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn folio off without removing it from `plugins`, e.g. `enabled: !ENV [FOLIO, true]`."""
@@ -114,6 +149,25 @@ class FolioConfig(base.Config):
     related_posts = _PositiveInt(3, minimum=0)
     """How many related posts (by shared tags) to show under a post; 0 turns them off."""
 
+    post_toc = c.Type(bool, default=True)
+    """Show the table of contents sidebar on posts; false hides it (Material's `hide: [toc]`)."""
+
+    authors_file = _SitePath("")
+    """YAML file under `docs_dir` mapping author ids to `{name, url, avatar}`. Empty: use
+    `authors.yml` or `.authors.yml` (Material's name) in `docs_dir` or `posts_dir`, if any."""
+
+    feeds = c.Type(bool, default=True)
+    """Write RSS (`feed.xml`), Atom (`atom.xml`) and JSON Feed (`feed.json`); needs `site_url`."""
+
+    tag_feeds = c.Type(bool, default=True)
+    """Also write `feed.xml` and `atom.xml` in each tag's folder, e.g. `tags/rust/feed.xml`."""
+
+    feed_content = c.Choice(("excerpt", "full"), default="excerpt")
+    """What feed items carry: the `excerpt`, or the `full` post HTML with absolute links."""
+
+    feed_limit = _PositiveInt(20, minimum=0)
+    """How many of the newest posts each feed lists; 0 lists every post."""
+
     draft = c.Type(bool, default=False)
     """Publish drafts and future-dated posts in `mkdocs build` too."""
 
@@ -128,6 +182,9 @@ class FolioConfig(base.Config):
 
     strings = c.Type(dict, default={})
     """Override any text folio shows, e.g. `{reading_time: "{minutes} min"}`; see the README."""
+
+    palette = c.SubConfig(PaletteConfig)
+    """The command palette: `enabled`, `shortcuts`, `full_text`, `recent` and `strings`."""
 
 
 DEFAULT_STRINGS: dict[str, str] = {
@@ -148,6 +205,11 @@ DEFAULT_STRINGS: dict[str, str] = {
     "post_count_one": "1 post",
     "page_of": "Page {page} of {pages}",
     "pagination": "Pagination",
+    "by": "By",
+    "series": "Series: {series}",
+    "series_part": "Part {number} of {count}",
+    "blog_description": "Posts from {site}",
+    "tag_description": "Posts tagged {tag} on {site}",
 }
 
 

@@ -18,11 +18,23 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .authors import (
+    Author,
+    AuthorsFileError,
+    authors_file_candidates,
+    parse_authors,
+    resolve_authors,
+)
 from .config import FolioConfig, merged_strings
 from .excerpt import summarize
+from .palette import SCRIPT as PALETTE_SCRIPT
+from .palette import STYLESHEET as PALETTE_STYLESHEET
+from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
 from .render import Renderer
 from .search import search_entries, upsert_document
+from .series import Series, build_series
+from .sharing import Sharing, SharingOptions
 from .structure.collection import PostCollection, is_unpublished
 from .structure.errors import PostError
 from .structure.pages import Kind, Listing, PagePlan, plan_pages
@@ -55,6 +67,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.nav: Navigation | None = None
         self.palette_index_file: File | None = None
         self.search_entries: list[dict[str, Any]] | None = None
+        self.post_authors: dict[Post, list[Author]] = {}
+        self.series: dict[Post, Series] = {}
+        self.post_html: dict[Post, str] = {}  # as MkDocs rendered it, for full-content feeds
+        self.sharing: Sharing | None = None
 
     # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -69,8 +85,24 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.site_name = config.site_name
         # Last in the search path, so a theme's custom_dir can override any folio template.
         config.theme.dirs.append(str(TEMPLATES_DIR))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        self.assets = [STYLESHEET]
+        palette = self.config.palette
+        self.palette_tag = ""
+        if palette.enabled:
+            self.assets += [PALETTE_STYLESHEET, PALETTE_SCRIPT]
+            if PALETTE_SCRIPT not in config.extra_javascript:
+                config.extra_javascript.append(PALETTE_SCRIPT)
+            self.palette_tag = settings_tag(
+                palette_settings(
+                    keys=palette.shortcuts,
+                    strings=palette.strings,
+                    full_text=palette.full_text,
+                    recent=palette.recent,
+                )
+            )
+        for stylesheet in self.assets:
+            if stylesheet.endswith(".css") and stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
         return config
 
     # Files -------------------------------------------------------------------------------
@@ -97,7 +129,26 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             file.dest_uri = post.dest_uri
             file.url = post.url
         self._add_listing_pages(files, config)
-        files.append(self._asset_file(config, STYLESHEET))
+        self._add_authors_and_series(files, config)
+        self.sharing = Sharing(
+            SharingOptions(
+                feeds=self.config.feeds,
+                tag_feeds=self.config.tag_feeds and self.config.tags,
+                feed_content=self.config.feed_content,
+                feed_limit=self.config.feed_limit,
+            ),
+            config,
+            strings=self.strings,
+            collection=self.collection,
+            listings=self.listings,
+            drafts=self.drafts,
+            post_authors=self.post_authors,
+            post_html=self.post_html,
+            home_src_uri=self.config.listing_page,
+        )
+        self.sharing.add_feed_files(files, config)  # filled in on_env
+        for asset in self.assets:
+            files.append(self._asset_file(config, asset))
         # Filled in on_env, once every post's excerpt is known.
         self.palette_index_file = File.generated(config, INDEX_PATH, content="{}")
         files.append(self.palette_index_file)
@@ -123,6 +174,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     f"{file.src_uri}: 'file' is not valid UTF-8 (byte {bad_byte:#04x} at offset"
                     f" {error.start}); save it with UTF-8 encoding"
                 )
+                continue
+            if not source.strip():
+                # A post being started (e.g. `touch`ed under serve) is not an error yet.
+                log.warning(f"{file.src_uri}: 'file' is empty; it is left out until it has a post")
+                file.inclusion = InclusionLevel.EXCLUDED
                 continue
             try:
                 post = parse_post(
@@ -195,6 +251,34 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             config, src_uri, abs_src_path=str(ASSETS_DIR / Path(src_uri).relative_to("assets"))
         )
 
+    def _add_authors_and_series(self, files: Files, config: MkDocsConfig) -> None:
+        authors: dict[str, Author] | None = None
+        shown_path: str | None = None
+        docs_dir = Path(config.docs_dir)
+        for candidate in authors_file_candidates(self.config.authors_file, self.config.posts_dir):
+            path = docs_dir / candidate
+            if path.is_file():
+                shown_path = f"{docs_dir.name}/{candidate}"
+                try:
+                    authors = parse_authors(path.read_text(encoding="utf-8-sig"), shown_path)
+                except AuthorsFileError as error:
+                    raise PluginError(str(error)) from None
+                data_file = files.get_file_from_path(candidate)
+                if data_file is not None:
+                    files.remove(data_file)  # folio's data, not a page of the site
+                break
+        else:
+            if self.config.authors_file:
+                raise PluginError(
+                    f"authors_file: '{self.config.authors_file}' does not exist in"
+                    f" {docs_dir.name}/; create it or remove the option"
+                )
+        try:
+            self.post_authors = resolve_authors(self.collection, authors, shown_path)
+            self.series = build_series(self.collection)
+        except PostError as error:
+            raise PluginError(str(error)) from None
+
     # Navigation --------------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -240,6 +324,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             page.title = html.escape(post.title)
             # Merged display names, so search results show one spelling per tag.
             page.meta["tags"] = [tag.name for tag in self.collection.tags_of(post)]
+            if not self.config.post_toc:
+                hidden = page.meta.get("hide")
+                hidden = list(hidden) if isinstance(hidden, list) else []
+                page.meta["hide"] = [*hidden, "toc"] if "toc" not in hidden else hidden
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and page.file.generated_by is not None:
             page.title = html.escape(self._listing_title(listing))
@@ -271,6 +359,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return html
 
     def _summarize(self, post: Post, content: str) -> Any:
+        self.post_html[post] = content
         return summarize(
             content,
             description=post.description,
@@ -299,6 +388,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             for listing in self.listings.values()
             if listing.kind is Kind.YEAR and listing.year is not None
         }
+        self.renderer.post_authors = self.post_authors
+        self.renderer.series = self.series
+        if self.sharing is not None:
+            self.sharing.write_feeds()
         self.search_entries = search_entries(config)
         if self.search_entries is None:
             log.info(
@@ -318,6 +411,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         }
         if self.search_entries is not None:
             links["search"] = "search/search_index.json"
+        if self.sharing is not None:
+            links.update(self.sharing.palette_links())
         pages = [
             (_plain_title(page.title), page.url.removeprefix("./"))
             for page in (self.nav.pages if self.nav else [])
@@ -348,6 +443,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         content = page.content or ""
         post = self.collection.by_src_uri.get(page.file.src_uri)
         self._index_for_search(page, post)
+        if self.sharing is not None:
+            self.sharing.describe(page, post, self.listings.get(page.file.src_uri))
         if post is not None:
             header = renderer.rebase(renderer.post_header(post), page.url)
             footer = renderer.rebase(renderer.post_footer(post), page.url)
@@ -384,6 +481,20 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 title=self._listing_title(listing),
                 text=self.renderer.count_label(count) if self.renderer else str(count),
             )
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        if self.sharing is not None:
+            src_uri = page.file.src_uri
+            post, listing = self.collection.by_src_uri.get(src_uri), self.listings.get(src_uri)
+            output = self.sharing.head(output, page, post, listing)
+        if not self.palette_tag:
+            return output
+        head_end = output.find("</head>")
+        if head_end == -1:
+            return output
+        return output[:head_end] + self.palette_tag + output[head_end:]
 
 
 def _plain_title(title: str) -> str:

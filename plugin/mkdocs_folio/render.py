@@ -17,6 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .authors import Author
+from .series import Series
 from .structure.collection import PostCollection
 from .structure.dates import format_date
 from .structure.pages import Kind, Listing
@@ -75,12 +77,20 @@ class Renderer:
         self.token = f"__folio_{secrets.token_hex(8)}__/"
         self._entries: dict[Post, str] = {}
         self.year_urls: dict[int, str] = {}
+        self.post_authors: Mapping[Post, list[Author]] = {}
+        self.series: Mapping[Post, Series] = {}
 
     # Links -----------------------------------------------------------------------------
 
     def href(self, url: str) -> str:
         # MkDocs spells the root page's URL "./"; the token already ends in a slash.
         return self.token + url.removeprefix("./")
+
+    def site_href(self, url: str | None) -> str | None:
+        """A URL from the user's data: absolute ones as they are, others from the site root."""
+        if not url or _ABSOLUTE_URL.match(url):
+            return url
+        return self.href(url)
 
     def rebase(self, html: str, page_url: str) -> str:
         return html.replace(self.token, relative_root(page_url))
@@ -212,7 +222,39 @@ class Renderer:
             updated=updated,
             updated_iso=post.updated.isoformat() if post.updated else None,
             tags=self._tag_links(post),
+            authors=[
+                {
+                    "name": author.name,
+                    "url": self.site_href(author.url),
+                    "avatar": self.site_href(author.avatar),
+                }
+                for author in self.post_authors.get(post, [])
+            ],
             **self._date(post),
+        ) + self.series_box(post)
+
+    def series_box(self, post: Post) -> str:
+        """The series a post belongs to, parts oldest first with the post marked; or ''."""
+        series = self.series.get(post)
+        if series is None:
+            return ""
+        return self._render(
+            "series.html",
+            title=fill(self.strings["series"], series=series.name),
+            part=fill(
+                self.strings["series_part"],
+                number=series.position(post),
+                count=len(series.posts),
+            ),
+            parts=[
+                {
+                    "title": part.title,
+                    "url": self.href(part.url),
+                    "current": part is post,
+                    "draft": part in self.drafts,
+                }
+                for part in series.posts
+            ],
         )
 
     def post_footer(self, post: Post) -> str:

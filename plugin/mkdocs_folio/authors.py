@@ -1,0 +1,115 @@
+"""Post authors: the optional authors file, and each post's author ids resolved against it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .structure.errors import PostError, describe
+from .structure.post import Post
+
+# Looked up in this order under docs_dir when `authors_file` is not set. `.authors.yml` is the
+# name Material's blog plugin uses (under its blog folder), so migrated sites keep working.
+DEFAULT_AUTHORS_FILES = ("authors.yml", ".authors.yml")
+
+
+class AuthorsFileError(ValueError):
+    """The authors file is malformed; the message names the file and what was expected."""
+
+
+@dataclass(frozen=True)
+class Author:
+    """One author; `url` and `avatar` are absolute URLs or paths relative to the site root."""
+
+    id: str
+    name: str
+    url: str | None = None
+    avatar: str | None = None
+
+
+def authors_file_candidates(configured: str, posts_dir: str) -> list[str]:
+    """Paths under docs_dir to look for, first match wins; only `configured` when it is set."""
+    if configured:
+        return [configured]
+    candidates = list(DEFAULT_AUTHORS_FILES)
+    if posts_dir:
+        candidates += [f"{posts_dir}/{name}" for name in DEFAULT_AUTHORS_FILES]
+    return candidates
+
+
+def _text(path: str, author_id: str, info: Mapping[str, Any], key: str) -> str | None:
+    value = info.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise AuthorsFileError(
+            f"{path}: '{key}' of author '{author_id}' must be text, got {describe(value)}"
+        )
+    text = str(value).strip()
+    return text or None
+
+
+def parse_authors(source: str, path: str) -> dict[str, Author]:
+    """Authors by id, from `id: {name, url, avatar}` or Material's `authors: {id: {...}}`."""
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise AuthorsFileError(f"{path}: is not valid YAML{where}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AuthorsFileError(
+            f"{path}: must map author ids to {{name, url, avatar}}, got {describe(data)}"
+        )
+    if set(data) == {"authors"} and isinstance(data["authors"], dict):
+        data = data["authors"]  # Material's blog format
+    authors: dict[str, Author] = {}
+    for raw_id, info in data.items():
+        author_id = str(raw_id).strip()
+        if isinstance(info, str):
+            info = {"name": info}
+        if not isinstance(info, dict):
+            raise AuthorsFileError(
+                f"{path}: author '{author_id}' must be a mapping like"
+                f" {{name: Jane Doe, url: ..., avatar: ...}}, got {describe(info)}"
+            )
+        authors[author_id] = Author(
+            id=author_id,
+            name=_text(path, author_id, info, "name") or author_id,
+            url=_text(path, author_id, info, "url"),
+            avatar=_text(path, author_id, info, "avatar"),
+        )
+    return authors
+
+
+def resolve_authors(
+    posts: Iterable[Post], authors: Mapping[str, Author] | None, authors_file: str | None
+) -> dict[Post, list[Author]]:
+    """Each post's authors. Without an authors file, an id is shown as the author's name.
+
+    Raises PostError for the first post that names an id the authors file does not define.
+    """
+    resolved: dict[Post, list[Author]] = {}
+    for post in posts:
+        found: list[Author] = []
+        for author_id in post.authors:
+            if authors is None:
+                found.append(Author(id=author_id, name=author_id))
+                continue
+            author = authors.get(author_id)
+            if author is None:
+                known = ", ".join(sorted(authors)) or "none"
+                raise PostError(
+                    post.src_uri,
+                    "authors",
+                    f"names the unknown author id '{author_id}': add it to {authors_file}"
+                    f" (known ids: {known})",
+                )
+            found.append(author)
+        resolved[post] = found
+    return resolved

@@ -1,0 +1,146 @@
+"""Sharing and search-engine metadata for a page's <head>, from plain data.
+
+Every value is user text (titles, tags, author names), so attributes go through html.escape
+and the JSON-LD through `script_json`, which leaves no `<`, `>` or `&` in the script body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from .authors import Author
+
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_META_DESCRIPTION = re.compile(r"""<meta\s[^>]*\bname=["']?description\b""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed to announce with `<link rel="alternate">`; `href` as the page should use it."""
+
+    media_type: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class PageCard:
+    """What a shared link shows: Open Graph and Twitter card data for one page."""
+
+    title: str
+    site_name: str
+    description: str | None = None
+    url: str | None = None
+    """Absolute canonical URL; None without `site_url`, since Open Graph needs absolute URLs."""
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """A post's extra data: article Open Graph tags and the JSON-LD `BlogPosting`."""
+
+    published: datetime
+    modified: datetime | None = None
+    tags: Sequence[str] = ()
+    authors: Sequence[Author] = field(default_factory=tuple)
+
+
+def _meta(attribute: str, key: str, value: str) -> str:
+    return f'<meta {attribute}="{escape(key)}" content="{escape(value)}">'
+
+
+def alternate_links(links: Iterable[FeedLink]) -> str:
+    return "\n".join(
+        f'<link rel="alternate" type="{escape(link.media_type)}"'
+        f' title="{escape(link.title)}" href="{escape(link.href)}">'
+        for link in links
+    )
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside <script>: `<`, `>` and `&` become \\u escapes (still valid JSON)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def blog_posting(card: PageCard, article: ArticleData) -> dict[str, Any]:
+    """schema.org BlogPosting for a post."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": card.title,
+        "datePublished": article.published.isoformat(),
+        "dateModified": (article.modified or article.published).isoformat(),
+    }
+    if card.description:
+        data["description"] = card.description
+    if card.url:
+        data["url"] = card.url
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": card.url}
+    authors = []
+    for author in article.authors:
+        person = {"@type": "Person", "name": author.name}
+        if author.url:
+            person["url"] = author.url
+        authors.append(person)
+    if authors:
+        data["author"] = authors
+    if article.tags:
+        data["keywords"] = list(article.tags)
+    return data
+
+
+def head_tags(
+    card: PageCard, article: ArticleData | None = None, *, with_description: bool = False
+) -> str:
+    """Open Graph, Twitter card and, for posts, article tags and JSON-LD.
+
+    `with_description` adds `<meta name="description">`, for themes that did not print one.
+    """
+    tags: list[str] = []
+    if with_description and card.description:
+        tags.append(_meta("name", "description", card.description))
+    tags.append(_meta("property", "og:type", "article" if article else "website"))
+    tags.append(_meta("property", "og:title", card.title))
+    if card.description:
+        tags.append(_meta("property", "og:description", card.description))
+    if card.url:
+        tags.append(_meta("property", "og:url", card.url))
+    tags.append(_meta("property", "og:site_name", card.site_name))
+    if article is not None:
+        tags.append(_meta("property", "article:published_time", article.published.isoformat()))
+        if article.modified is not None:
+            tags.append(_meta("property", "article:modified_time", article.modified.isoformat()))
+        tags.extend(_meta("property", "article:tag", tag) for tag in article.tags)
+    tags.append(_meta("name", "twitter:card", "summary"))
+    tags.append(_meta("name", "twitter:title", card.title))
+    if card.description:
+        tags.append(_meta("name", "twitter:description", card.description))
+    if article is not None:
+        tags.append(
+            '<script type="application/ld+json">'
+            + script_json(blog_posting(card, article))
+            + "</script>"
+        )
+    return "\n".join(tags)
+
+
+def has_meta_description(html: str) -> bool:
+    head = _HEAD.search(html)
+    return head is not None and _META_DESCRIPTION.search(head.group(0)) is not None
+
+
+def inject_head(html: str, fragment: str) -> str:
+    """`fragment` inserted right before the first `</head>`; unchanged when there is none."""
+    if not fragment:
+        return html
+    match = _HEAD_END.search(html)
+    if match is None:
+        return html
+    return html[: match.start()] + fragment + "\n" + html[match.start() :]

@@ -1,0 +1,309 @@
+"""One build's feeds and <head> metadata: connects the post model to feeds.py and seo.py.
+
+The feed files are virtual: they are registered in on_files with a placeholder and filled
+in on_env, once every post has been rendered.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .authors import Author
+from .feeds import (
+    FEED_FILES,
+    FORMAT_NAMES,
+    MEDIA_TYPES,
+    RENDERERS,
+    TAG_FEED_FORMATS,
+    FeedInfo,
+    FeedItem,
+    absolute_url,
+    feed_folder,
+    feed_html,
+    newest,
+)
+from .render import fill, relative_root
+from .seo import (
+    ArticleData,
+    FeedLink,
+    PageCard,
+    alternate_links,
+    has_meta_description,
+    head_tags,
+    inject_head,
+)
+from .structure.collection import PostCollection
+from .structure.pages import Kind, Listing
+from .structure.post import Post
+from .structure.tags import Tag
+
+log = get_plugin_logger(__name__)
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class SharingOptions:
+    """The folio options this module reads."""
+
+    feeds: bool
+    tag_feeds: bool
+    feed_content: str
+    feed_limit: int
+
+
+@dataclass(eq=False)
+class _Feed:
+    feed_format: str
+    path: str
+    file: File
+    tag: Tag | None
+
+
+class Sharing:
+    """Feeds, autodiscovery links, page descriptions and sharing tags for one build."""
+
+    def __init__(
+        self,
+        options: SharingOptions,
+        config: MkDocsConfig,
+        *,
+        strings: Mapping[str, str],
+        collection: PostCollection,
+        listings: Mapping[str, Listing],
+        drafts: set[Post],
+        post_authors: Mapping[Post, list[Author]],
+        post_html: Mapping[Post, str],
+        home_src_uri: str,
+    ) -> None:
+        self.options = options
+        self.site_url: str | None = config.site_url or None
+        self.site_name = config.site_name
+        self.site_description: str | None = config.site_description or None
+        self.site_author: str | None = config.site_author or None
+        self.language: str | None = config.theme.get("language") or None
+        self.strings = strings
+        self.collection = collection
+        self.listings = listings
+        self.drafts = drafts
+        self.post_authors = post_authors
+        self.post_html = post_html
+        self.home_src_uri = home_src_uri
+        self.feeds: list[_Feed] = []
+        self.site_feeds: list[_Feed] = []
+        self.tag_feeds: dict[Tag | None, list[_Feed]] = {}
+        self.descriptions: dict[str, str] = {}
+        self._items: dict[Post, FeedItem] = {}
+
+    # Feeds -------------------------------------------------------------------------------
+
+    def add_feed_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Register the feed files; without `site_url` warn and write none."""
+        if not self.options.feeds:
+            return
+        if not self.site_url:
+            log.warning(
+                "Feeds need absolute URLs: set 'site_url' in mkdocs.yml to write feed.xml,"
+                " atom.xml and feed.json (or set 'feeds: false' under folio). Skipping feeds."
+            )
+            return
+        for feed_format, name in FEED_FILES.items():
+            self._add(files, config, feed_format, name, None)
+        if self.options.tag_feeds:
+            for tag in self.collection.tags:
+                if not tag.url:
+                    continue  # no tag pages in this build
+                for feed_format in TAG_FEED_FORMATS:
+                    path = feed_folder(tag.url) + FEED_FILES[feed_format]
+                    self._add(files, config, feed_format, path, tag)
+
+    def _add(
+        self, files: Files, config: MkDocsConfig, feed_format: str, path: str, tag: Tag | None
+    ) -> None:
+        if files.get_file_from_path(path) is not None:
+            log.warning(f"docs_dir already has '{path}': folio does not write that feed")
+            return
+        file = File.generated(config, path, content="")
+        files.append(file)
+        feed = _Feed(feed_format, path, file, tag)
+        self.feeds.append(feed)
+        if tag is None:
+            self.site_feeds.append(feed)
+        else:
+            self.tag_feeds.setdefault(tag, []).append(feed)
+
+    def write_feeds(self) -> None:
+        """Fill every registered feed file; call once all posts are rendered."""
+        limit = self.options.feed_limit
+        for feed in self.feeds:
+            posts = feed.tag.posts if feed.tag is not None else self.collection.posts
+            # Pick the newest posts first: only those pay for their feed item.
+            published = sorted(
+                (post for post in posts if post not in self.drafts),
+                key=lambda post: (-post.date.timestamp(), post.url),
+            )
+            chosen = published if limit <= 0 else published[:limit]
+            items = newest((self._item(post) for post in chosen), limit)
+            feed.file.content_string = RENDERERS[feed.feed_format](self._info(feed), items)
+
+    def _absolute(self, url: str) -> str:
+        assert self.site_url is not None
+        return absolute_url(self.site_url, url)
+
+    def _info(self, feed: _Feed) -> FeedInfo:
+        authors = [Author(id="", name=self.site_author or self.site_name)]
+        if feed.tag is None:
+            home = self.listings.get(self.home_src_uri)
+            return FeedInfo(
+                title=self.site_name,
+                home_url=self._absolute(home.url if home else ""),
+                feed_url=self._absolute(feed.path),
+                description=self._blog_description(),
+                language=self.language,
+                authors=authors,
+            )
+        return FeedInfo(
+            title=f"{fill(self.strings['tag_title'], tag=feed.tag.name)} - {self.site_name}",
+            home_url=self._absolute(feed.tag.url),
+            feed_url=self._absolute(feed.path),
+            description=self._tag_description(feed.tag),
+            language=self.language,
+            authors=authors,
+        )
+
+    def _item(self, post: Post) -> FeedItem:
+        item = self._items.get(post)
+        if item is not None:
+            return item
+        url = self._absolute(post.url)
+        content = None
+        if self.options.feed_content == "full" and post in self.post_html:
+            content = feed_html(self.post_html[post], url)
+        item = FeedItem(
+            id=url,
+            url=url,
+            title=post.title,
+            published=post.date,
+            updated=post.updated,
+            summary=post.body.excerpt_text if post.body else (post.description or ""),
+            tags=[tag.name for tag in self.collection.tags_of(post)],
+            authors=[self._absolute_author(author) for author in self.post_authors.get(post, [])],
+            content_html=content,
+        )
+        self._items[post] = item
+        return item
+
+    def _absolute_author(self, author: Author) -> Author:
+        return Author(
+            id=author.id,
+            name=author.name,
+            url=self._absolute(author.url) if author.url else None,
+            avatar=self._absolute(author.avatar) if author.avatar else None,
+        )
+
+    def palette_links(self) -> dict[str, str]:
+        """The site feeds for the palette index, keyed rss, atom and json."""
+        return {feed.feed_format: feed.path for feed in self.site_feeds}
+
+    def feed_links(self, page: Page) -> list[FeedLink]:
+        """Feeds to announce on a page: the site's, plus its tag's on a tag page."""
+        listing = self.listings.get(page.file.src_uri)
+        page_tag = listing.tag if listing is not None and listing.kind is Kind.TAG else None
+        root = relative_root(page.url)
+        links = []
+        for feed in self.site_feeds + self.tag_feeds.get(page_tag, []):
+            label = self.site_name
+            if feed.tag is not None:
+                label = f"{fill(self.strings['tag_title'], tag=feed.tag.name)} - {self.site_name}"
+            links.append(
+                FeedLink(
+                    MEDIA_TYPES[feed.feed_format],
+                    f"{label} ({FORMAT_NAMES[feed.feed_format]})",
+                    root + feed.path,
+                )
+            )
+        return links
+
+    # Pages -------------------------------------------------------------------------------
+
+    def _blog_description(self) -> str:
+        return self.site_description or fill(self.strings["blog_description"], site=self.site_name)
+
+    def _tag_description(self, tag: Tag) -> str:
+        return fill(self.strings["tag_description"], tag=tag.name, site=self.site_name)
+
+    def describe(self, page: Page, post: Post | None, listing: Listing | None) -> None:
+        """Give posts and listings a title and description for the theme's <head>.
+
+        Material prints page.meta.title and page.meta.description unescaped, so folio stores
+        them escaped (as Markup).
+        """
+        own = page.meta.get("description")
+        generated = listing is not None and page.file.generated_by is not None
+        if (post is not None or generated) and not page.is_homepage:
+            # Material prints page.meta.title unescaped in <title> and the header, and its
+            # `striptags` on page.title would unescape it again: give it the escaped title.
+            title = post.title if post is not None else self._listing_title(page)
+            page.meta["title"] = Markup(escape(title))
+        if post is not None:
+            text = post.body.excerpt_text if post.body else (post.description or "")
+        elif listing is not None:
+            if own and page.file.generated_by is None:
+                self.descriptions[page.file.src_uri] = str(own)
+                return  # the user's own page and words
+            if listing.kind is Kind.TAG and listing.tag is not None:
+                text = self._tag_description(listing.tag)
+            else:
+                text = self._blog_description()
+        else:
+            return
+        self.descriptions[page.file.src_uri] = text
+        if text:
+            page.meta["description"] = Markup(escape(text))
+
+    def head(self, output: str, page: Page, post: Post | None, listing: Listing | None) -> str:
+        """The page's HTML with feed links and, on posts and listings, sharing tags."""
+        fragments = []
+        links = self.feed_links(page)
+        if links:
+            fragments.append(alternate_links(links))
+        if post is not None or listing is not None:
+            card = PageCard(
+                title=post.title if post is not None else self._listing_title(page),
+                site_name=self.site_name,
+                description=self.descriptions.get(page.file.src_uri) or None,
+                url=page.canonical_url,
+            )
+            article = None
+            if post is not None:
+                article = ArticleData(
+                    published=post.date,
+                    modified=post.updated,
+                    tags=[tag.name for tag in self.collection.tags_of(post)],
+                    authors=self._article_authors(post),
+                )
+            fragments.append(
+                head_tags(card, article, with_description=not has_meta_description(output))
+            )
+        return inject_head(output, "\n".join(fragments))
+
+    def _article_authors(self, post: Post) -> list[Author]:
+        authors = self.post_authors.get(post, [])
+        if not authors:
+            return [Author(id="", name=self.site_author)] if self.site_author else []
+        if self.site_url is None:
+            return [Author(id=a.id, name=a.name) for a in authors]
+        return [self._absolute_author(author) for author in authors]
+
+    def _listing_title(self, page: Page) -> str:
+        title = html.unescape(_TAGS.sub("", page.title or "")).strip()
+        return title or self.site_name
