@@ -21,6 +21,17 @@ try:
 except ImportError:  # pragma: no cover - the pure-Python loader is a fine fallback
     from yaml import SafeLoader  # type: ignore[assignment]
 
+
+class _FrontMatterLoader(SafeLoader):
+    """YAML without implicit timestamps: `date: 2026-13-45` must reach the date check as text,
+    instead of failing inside the YAML parser with no field name."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
+}
+
 # The same delimiters MkDocs accepts, so a post reads the same with or without folio.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*(?:\r?\n|$)", re.DOTALL)
 
@@ -71,7 +82,7 @@ def split_front_matter(src_uri: str, source: str) -> tuple[dict[str, Any], str]:
     if match is None:
         return {}, source
     try:
-        data = yaml.load(match.group(1), SafeLoader)
+        data = yaml.load(match.group(1), _FrontMatterLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

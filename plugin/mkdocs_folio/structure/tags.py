@@ -52,7 +52,7 @@ def parse_tags(value: object) -> list[str]:
             raise TagValueError(
                 f"must contain only text tags like [rust, linux], got {describe(item)} in the list"
             )
-        name = _SPACES.sub(" ", str(item)).strip()
+        name = _SPACES.sub(" ", str(item).replace("\x00", "")).strip()
         if not any(_is_meaningful(ch) for ch in name):
             raise TagValueError(
                 f"must contain tags with letters or digits, got {describe(item)} in the list"

@@ -1,0 +1,402 @@
+"""Broken and hostile input: one-line errors naming file and field, escaped output, nothing lost."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.exceptions import Abort
+
+from .browser import serve_directory
+from .sites import build_site, entry_titles, make_site, post, squash, tree_digest, write_site
+
+GOOD = post("Good post", "2026-01-01", tags=["ok"])
+
+# case: (source, expected first line of the error)
+BROKEN_POSTS: dict[str, tuple[str | bytes, str]] = {
+    "bad_indent": (
+        "---\ntitle: x\n  date: 2026-01-01\n---\n",
+        "'front matter' is not valid YAML at line",
+    ),
+    "tab_indent": (
+        "---\ntitle: x\ntags:\n\t- a\n---\n",
+        "'front matter' is not valid YAML at line",
+    ),
+    "unclosed_quote": (
+        '---\ntitle: "x\ndate: 2026-01-01\n---\n',
+        "'front matter' is not valid YAML",
+    ),
+    "list_front_matter": ("---\n- a\n- b\n---\n# x\n", "'front matter' must be a mapping"),
+    "scalar_front_matter": ("---\njust text\n---\n# x\n", "'front matter' must be a mapping"),
+    "no_date": (post("x", None), "'date' is required"),
+    "date_yesterday": (
+        post("x", "yesterday"),
+        "'date' must be a date like 2026-03-14, got 'yesterday'",
+    ),
+    "date_impossible": (
+        "---\ndate: 2026-13-45\n---\n# x\n",
+        "'date' must be a date like 2026-03-14",
+    ),
+    "date_number": ("---\ndate: 12\n---\n# x\n", "'date' must be a date like 2026-03-14, got 12"),
+    "tags_number": ("---\ndate: 2026-01-01\ntags: 5\n---\n# x\n", "'tags' must be a list of tags"),
+    "tags_mapping": ("---\ndate: 2026-01-01\ntags: {a: 1}\n---\n# x\n", "'tags' must be a list"),
+    "tags_null": (
+        "---\ndate: 2026-01-01\ntags: [a, null]\n---\n# x\n",
+        "'tags' must contain only text",
+    ),
+    "tags_nested": (
+        "---\ndate: 2026-01-01\ntags: [[a]]\n---\n# x\n",
+        "'tags' must contain only text",
+    ),
+    "tags_empty": ("---\ndate: 2026-01-01\ntags: ''\n---\n# x\n", "'tags' must be a list of tags"),
+    "tags_punct": (
+        "---\ndate: 2026-01-01\ntags: ['!?!']\n---\n# x\n",
+        "'tags' must contain tags with",
+    ),
+    "tags_space": (
+        "---\ndate: 2026-01-01\ntags: ['   ']\n---\n# x\n",
+        "'tags' must contain tags with",
+    ),
+    "not_utf8": (b"---\ndate: 2026-01-01\n---\n# caf\xe9\n", "'file' is not valid UTF-8"),
+    "draft_text": (
+        "---\ndate: 2026-01-01\ndraft: maybe\n---\n# x\n",
+        "'draft' must be true or false",
+    ),
+}
+
+
+def errors_of(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def warnings_of(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_POSTS))
+def test_each_broken_post_gets_one_line_naming_file_and_field(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str
+) -> None:
+    source, expected = BROKEN_POSTS[case]
+    write_site(tmp_path, {"posts/good.md": GOOD, f"posts/{case}.md": source})
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(tmp_path)
+    errors = errors_of(caplog)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"posts/{case}.md: {expected}"), errors[0]
+    assert "\n" not in errors[0] and "Traceback" not in errors[0]
+    # Stopped before writing pages: no half-built site that looks complete.
+    assert not (tmp_path / "site/index.html").exists()
+
+
+def test_several_broken_posts_are_all_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_site(
+        tmp_path, {"posts/a.md": post("a", "nope"), "posts/b.md": post("b", "2026-01-01", tags=5)}
+    )
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(tmp_path)
+    lines = errors_of(caplog)[0].splitlines()
+    assert [line.split(":")[0] for line in lines] == ["posts/a.md", "posts/b.md"]
+
+
+def test_updated_before_date_warns_and_strict_fails(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_site(tmp_path, {"posts/a.md": post("A", "2026-02-01", updated="2026-01-01")})
+    with caplog.at_level(logging.WARNING):
+        build_site(tmp_path)
+    assert any(
+        "posts/a.md: 'updated' (2026-01-01) is earlier than 'date'" in w
+        for w in warnings_of(caplog)
+    )
+    with pytest.raises(Abort):
+        build_site(tmp_path, strict=True)
+
+
+def test_duplicate_slugs_name_both_files(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    write_site(
+        tmp_path,
+        {
+            "posts/one.md": post("Same Title", "2026-01-01"),
+            "posts/two.md": post("Same title!", "2026-01-02"),
+        },
+    )
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(tmp_path)
+    [message] = errors_of(caplog)
+    assert "posts/one.md" in message and "posts/two.md" in message and "'slug'" in message
+
+
+def test_empty_bom_and_missing_title(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    files: dict[str, str | bytes] = {
+        "posts/empty.md": "",
+        "posts/bom.md": "\ufeff" + post("With BOM", "2026-01-02"),
+        "posts/2026-01-03-no-title-here.md": "---\ntags: [x]\n---\n\njust a paragraph\n",
+    }
+    with caplog.at_level(logging.WARNING):
+        site = make_site(tmp_path, files)
+    assert entry_titles(site.html("")) == ["no title here", "With BOM"]
+    messages = warnings_of(caplog)
+    assert any("posts/empty.md: 'file' is empty" in m for m in messages)
+    assert any("posts/2026-01-03-no-title-here.md: 'title' is missing" in m for m in messages)
+
+
+def test_content_extremes(tmp_path: Path) -> None:
+    huge_body = "## big\n\n" + ("lorem ipsum dolor sit amet " * 40 + "\n\n") * 4700
+    many_tags = [f"tag{i}" for i in range(500)]
+    files = {
+        "posts/huge.md": post("Huge", "2026-01-01", body=huge_body),
+        "posts/tags.md": post("Many tags", "2026-01-02", tags=many_tags),
+        "posts/cjk.md": post("日本語のタイトル", "2026-01-03", tags=["日本語", "🦀", "עברית"]),
+        "posts/rtl.md": post("مرحبا بالعالم", "2026-01-04", tags=["عربي", "Rust"]),
+        "posts/spell.md": post("Spellings", "2026-01-05", tags=["RUST", " rust ", "rust"]),
+    }
+    assert len(huge_body.encode()) > 5_000_000
+    site = make_site(tmp_path, files, config={"plugins": ["folio"]})
+    assert len(site.html("tags/").select(".folio-tag-index li")) == 500 + 5
+    assert site.html("tags/rust/").select_one("h1").get_text() == "#Rust"
+    assert entry_titles(site.html("tags/rust/")) == ["Spellings", "مرحبا بالعالم"]
+    spell = site.html("posts/spellings/")
+    assert [a.get_text() for a in spell.select(".folio-post-header .folio-tag")] == ["#RUST"]
+    assert (site.out / "posts/日本語のタイトル/index.html").exists()
+    crab = [li for li in site.html("tags/").select(".folio-tag-index li") if "🦀" in li.get_text()]
+    assert crab and "tags/tag-" in crab[0].select_one("a")["href"]
+    huge_entry = site.html("").select(".folio-entry")[-1]
+    assert len(squash(huge_entry.select_one(".folio-entry__excerpt").get_text())) <= 143
+
+
+def test_missing_or_empty_posts_dir(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "none", {"index.md": "# Hi\n"})
+    assert squash(site.html("").select_one(".folio-empty").get_text()) == "No posts yet."
+    (tmp_path / "empty/docs/posts").mkdir(parents=True)
+    site = make_site(tmp_path / "empty", {"index.md": "# Hi\n"})
+    assert squash(site.html("").select_one(".folio-empty").get_text()) == "No posts yet."
+
+
+def test_unknown_front_matter_keys_are_kept_for_templates(tmp_path: Path) -> None:
+    write_site(
+        tmp_path,
+        {"posts/a.md": post("A", "2026-01-01", mood="cheerful", rating=5)},
+        config={"theme": {"name": "material", "custom_dir": "overrides"}},
+    )
+    override = tmp_path / "overrides/folio/partials/entry.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<p class="mood">{{ post.meta.mood }} {{ post.meta.rating }}</p>')
+    site = build_site(tmp_path)
+    assert site.html("").select_one(".mood").get_text() == "cheerful 5"
+
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</script>",
+    "]]>",
+    "{{ 7*7 }}",
+    "&amp;",
+    "nul\x00byte",
+]
+
+
+def hostile_site(root: Path) -> Any:
+    files: dict[str, str | bytes] = {"index.md": "# Home\n"}
+    for i, payload in enumerate(PAYLOADS):
+        files[f"posts/p{i}.md"] = post(
+            f"{payload} title {i}",
+            f"2026-01-{i + 1:02d}",
+            tags=[f"{payload} tag"],
+            description=f"{payload} description",
+            slug=f"{payload}" if i else "../../etc/passwd",
+            authors=[],
+        )
+    files["posts/vec.md"] = post("Vec<T> & friends", "2026-02-01", tags=["Vec<T>"])
+    return make_site(root, files)
+
+
+def test_hostile_strings_never_become_markup(tmp_path: Path) -> None:
+    site = hostile_site(tmp_path)
+    for page in ["", "tags/", "archive/", "archive/2026/", "posts/vec-t-and-friends/"]:
+        soup = site.html(page)
+        assert not soup.select(".md-content img, .md-content script"), page
+        assert "{{ 7*7 }}" not in str(soup) or "49 title" not in soup.get_text()
+    home = site.html("")
+    titles = entry_titles(home)
+    assert "Vec<T> & friends" in titles
+    assert "<script>alert(1)</script> title 0" in titles
+    assert "nulbyte title 6" in titles
+    vec = site.html("posts/vec-t-and-friends/")
+    assert vec.select_one("title").get_text().startswith("Vec<T> & friends")
+    assert vec.select_one("h1").get_text() == "Vec<T> & friends"
+    topic = vec.select_one("[data-md-component=header-topic] .md-ellipsis")
+    assert topic.get_text(strip=True) == "Vec<T> & friends"
+    # Slugs are safe, and nothing escaped site_dir.
+    assert (site.out / "posts/etc-passwd/index.html").exists()
+    assert not (tmp_path / "etc").exists()
+    written = {p.resolve() for p in site.out.rglob("*")}
+    assert all(str(p).startswith(str(site.out.resolve())) for p in written)
+
+
+def test_hostile_strings_in_the_indexes(tmp_path: Path) -> None:
+    site = hostile_site(tmp_path)
+    search = json.loads(site.text("search/search_index.json"))["docs"]
+    for doc in search:
+        if doc["location"].startswith("posts/"):
+            for field in ("title", "text"):
+                assert "<script" not in doc[field] and "<img" not in doc[field]
+            assert all("<" not in tag for tag in doc.get("tags", []))
+    palette = json.loads(site.text("assets/folio/index.json"))
+    assert "Vec<T> & friends" in [row[0] for row in palette["posts"]]
+
+
+def test_hostile_strings_in_feeds_stay_parseable(tmp_path: Path) -> None:
+    site = hostile_site(tmp_path)
+    for name in ("feed.xml", "atom.xml"):
+        path = site.out / name
+        if not path.exists():
+            pytest.skip("feeds are not generated in this build")
+        parsed = feedparser.parse(path.read_bytes())
+        assert parsed.bozo == 0, parsed.get("bozo_exception")
+        assert "Vec<T> & friends" in [entry.title for entry in parsed.entries]
+
+
+@pytest.mark.browser
+def test_no_dialog_fires_anywhere(tmp_path: Path, page: Any) -> None:
+    site = hostile_site(tmp_path)
+    with serve_directory(site.out) as base:
+        for path in ["", "tags/", "archive/", "posts/vec-t-and-friends/", "posts/etc-passwd/"]:
+            page.goto(base + path)
+        page.goto(base)
+        page.keyboard.press("Control+k")
+        page.fill(".folio-palette__input", "title")
+        page.wait_for_timeout(300)
+        assert page.locator(".folio-palette img").count() == 0
+        assert page.dialogs == []
+
+
+front_matter_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=30)
+    | st.dates().map(str),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    meta=st.dictionaries(
+        st.sampled_from(
+            [
+                "title",
+                "date",
+                "updated",
+                "tags",
+                "description",
+                "draft",
+                "slug",
+                "pin",
+                "authors",
+                "x",
+            ]
+        ),
+        front_matter_values,
+        max_size=6,
+    )
+)
+def test_random_front_matter_builds_or_fails_cleanly(
+    tmp_path_factory: pytest.TempPathFactory, meta: dict[str, Any]
+) -> None:
+    import yaml
+
+    root = tmp_path_factory.mktemp("prop")
+    source = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n## body\n\ntext\n"
+    write_site(root, {"posts/random.md": source}, config={"plugins": ["folio"]})
+    handler = _Collect()
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        build_site(root)
+    except Abort:
+        assert handler.errors and handler.errors[0].startswith("posts/random.md: '"), handler.errors
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.errors.append(record.getMessage())
+
+
+def test_thirty_serve_cycles_match_the_sources_without_growing(tmp_path: Path) -> None:
+    # In a process of its own, so that no other test's threads (Playwright's) are measured.
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.serve_cycles", str(tmp_path)],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    sizes = json.loads(done.stdout.strip().splitlines()[-1])
+    assert len(sizes) == 20
+    # Memory held between builds stays flat: no per-build state accumulates.
+    assert sizes[-1] < sizes[0] * 1.5 + 2_000_000, sizes
+
+
+def test_docs_untouched_by_a_real_serve_session(tmp_path: Path) -> None:
+    import time
+    import urllib.request
+
+    from .browser import free_port
+
+    write_site(tmp_path, {"posts/a.md": post("A", tags=["x"]), "index.md": "# Home\n"})
+    before = tree_digest(tmp_path / "docs")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--no-livereload",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/posts/a/") as response:
+                    assert b"folio-post-header" in response.read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert tree_digest(tmp_path / "docs") == before
