@@ -7,7 +7,7 @@ BENCH_ARGS ?=
 # Material prints a long end-of-life banner on every build; keep the output readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint typecheck pytest bench chromium clean
+.PHONY: serve build test lint typecheck pytest bench screenshots chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mkdocs-folio needs Python 3.11 or newer")'
@@ -52,6 +52,9 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.dev-installed chromium
 	FOLIO_CHROMIUM=$(CHROMIUM) $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+screenshots: $(VENV)/.dev-installed chromium
+	$(BIN)/python -m tests.readme_screenshots
 
 clean:
 	rm -rf site dist build benchmarks/.work .pytest_cache .mypy_cache .ruff_cache
