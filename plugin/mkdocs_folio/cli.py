@@ -89,7 +89,13 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         default=Path(os.environ.get("MKDOCS_CONFIG", "mkdocs.yml")),
     )
+    commands.add_parser("schema", help="print the JSON schema of folio's options")
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        from .schema import dumps_schema
+
+        print(dumps_schema(), end="")
+        return 0
     try:
         path = new_post(args.title, tags=args.tags, draft=args.draft, config_file=args.config_file)
     except CliError as error:

@@ -183,6 +183,16 @@ class FolioConfig(base.Config):
     strings = c.Type(dict, default={})
     """Override any text folio shows, e.g. `{reading_time: "{minutes} min"}`; see the README."""
 
+    slug_style = c.Choice(("folio", "material"), default="folio")
+    """How titles become slugs: `folio` (ASCII where possible, `c++` is `c-plus-plus`) or
+    `material`, the slugs of Material's blog plugin, so migrated posts keep their URLs."""
+
+    categories_as_tags = c.Type(bool, default=True)
+    """Treat Material's front matter `categories` as tags; false keeps them in `post.meta` only."""
+
+    nav_recent = _PositiveInt(0, minimum=0)
+    """Add a nav section listing the newest N posts with their dates (0: no section)."""
+
     palette = c.SubConfig(PaletteConfig)
     """The command palette: `enabled`, `shortcuts`, `full_text`, `recent` and `strings`."""
 
@@ -205,6 +215,9 @@ DEFAULT_STRINGS: dict[str, str] = {
     "post_count_one": "1 post",
     "page_of": "Page {page} of {pages}",
     "pagination": "Pagination",
+    "links": "Related links",
+    "recent_posts": "Recent posts",
+    "recent_post": "{title} · {date}",
     "by": "By",
     "series": "Series: {series}",
     "series_part": "Part {number} of {count}",

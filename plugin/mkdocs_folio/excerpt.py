@@ -14,6 +14,7 @@ _VOID_ELEMENTS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
 _SPACES = re.compile(r"\s+")
+_LEADING_H1 = re.compile(r"^\s*<h1\b.*?</h1>", re.DOTALL)
 
 
 class _PlainText(HTMLParser):
@@ -94,7 +95,8 @@ def summarize(
     words = len(text.split())
     excerpt_html: str | None = None
     if separator and separator in html:
-        excerpt_html = html.split(separator, 1)[0].strip()
+        # The post's own `# title` would repeat the entry's title in a listing.
+        excerpt_html = _LEADING_H1.sub("", html.split(separator, 1)[0], count=1).strip()
     if description:
         excerpt_text = description
     elif excerpt_html is not None:

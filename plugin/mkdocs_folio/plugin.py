@@ -13,8 +13,9 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -31,14 +32,16 @@ from .palette import SCRIPT as PALETTE_SCRIPT
 from .palette import STYLESHEET as PALETTE_STYLESHEET
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
-from .render import Renderer
+from .render import Renderer, fill
 from .search import search_entries, upsert_document
 from .series import Series, build_series
 from .sharing import Sharing, SharingOptions
 from .structure.collection import PostCollection, is_unpublished
+from .structure.dates import format_date
 from .structure.errors import PostError
 from .structure.pages import Kind, Listing, PagePlan, plan_pages
-from .structure.post import Post, parse_post
+from .structure.post import Post, RenderedBody, parse_post
+from .structure.slugs import SLUG_STYLES
 
 log = get_plugin_logger(__name__)
 
@@ -69,6 +72,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.search_entries: list[dict[str, Any]] | None = None
         self.post_authors: dict[Post, list[Author]] = {}
         self.series: dict[Post, Series] = {}
+        self.post_links: dict[Post, list[tuple[str, str, bool]]] = {}
         self.post_html: dict[Post, str] = {}  # as MkDocs rendered it, for full-content feeds
         self.sharing: Sharing | None = None
 
@@ -120,6 +124,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 url_format=self.config.post_url_format,
                 use_directory_urls=config.use_directory_urls,
                 tags_display=self.config.tags_display,
+                slug_style=SLUG_STYLES[self.config.slug_style],
             )
         except PostError as error:
             raise PluginError(str(error)) from None
@@ -130,6 +135,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             file.url = post.url
         self._add_listing_pages(files, config)
         self._add_authors_and_series(files, config)
+        self.post_links = {post: self._resolve_links(post, files) for post in self.collection}
         self.sharing = Sharing(
             SharingOptions(
                 feeds=self.config.feeds,
@@ -182,7 +188,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 continue
             try:
                 post = parse_post(
-                    file.src_uri, source, posts_dir=self.config.posts_dir, zone=self.zone
+                    file.src_uri,
+                    source,
+                    posts_dir=self.config.posts_dir,
+                    zone=self.zone,
+                    slug_style=SLUG_STYLES[self.config.slug_style],
+                    categories_as_tags=self.config.categories_as_tags,
                 )
             except PostError as error:
                 errors.append(str(error))
@@ -279,14 +290,36 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         except PostError as error:
             raise PluginError(str(error)) from None
 
+    def _resolve_links(self, post: Post, files: Files) -> list[tuple[str, str, bool]]:
+        """Material's `links`: (title, URL, is site-relative) for the post footer."""
+        resolved = []
+        for title, target in post.links:
+            path, _, anchor = target.partition("#")
+            file = files.get_file_from_path(path) if path.endswith(".md") else None
+            if file is None:
+                if path.endswith(".md"):
+                    log.warning(
+                        f"{post.src_uri}: 'links' names '{target}', which is not a page under"
+                        " docs_dir; expected a path like posts/other.md"
+                    )
+                resolved.append((title or target, target, False))
+                continue
+            linked = self.collection.by_src_uri.get(file.src_uri)
+            label = title or (linked.title if linked else Path(path).stem.replace("-", " "))
+            url = file.url.removeprefix("./") + (f"#{anchor}" if anchor else "")
+            resolved.append((label, url, True))
+        return resolved
+
     # Navigation --------------------------------------------------------------------------
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return None
         self.nav = nav
+        if self.config.nav_recent:
+            self._add_recent_posts_section(nav)
         if not self.config.nav or config.nav is not None:
-            return None
+            return nav
         # An automatic nav would bury tags/index.md in a one-page "Tags" section: list the
         # Tags and Archive pages at the top level, right after the listing.
         entries = [
@@ -305,6 +338,25 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
             previous.next_page, following.previous_page = following, previous
         return nav
+
+    def _add_recent_posts_section(self, nav: Navigation) -> None:
+        # The use case of mkdocs-blog-plugin: the newest posts, dated, in a nav section.
+        newest = sorted(self.collection, key=lambda post: -post.date.timestamp())
+        links: list[StructureItem] = [
+            Link(
+                html.escape(
+                    fill(
+                        self.strings["recent_post"],
+                        title=post.title,
+                        date=format_date(post.date, self.config.date_format),
+                    )
+                ),
+                post.url,
+            )
+            for post in newest[: self.config.nav_recent]
+        ]
+        if links:
+            nav.items.append(Section(html.escape(self.strings["recent_posts"]), links))
 
     @staticmethod
     def _page_for(src_uri: str, files: Files) -> Page | None:
@@ -358,15 +410,18 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             post.body = self._summarize(post, html)
         return html
 
-    def _summarize(self, post: Post, content: str) -> Any:
+    def _summarize(self, post: Post, content: str) -> RenderedBody:
         self.post_html[post] = content
-        return summarize(
+        body = summarize(
             content,
             description=post.description,
             separator=self.config.excerpt_separator,
             length=self.config.excerpt_length,
             words_per_minute=self.config.words_per_minute,
         )
+        if post.reading_minutes is not None:
+            body.reading_minutes = post.reading_minutes
+        return body
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
@@ -390,6 +445,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         }
         self.renderer.post_authors = self.post_authors
         self.renderer.series = self.series
+        self.renderer.post_links = self.post_links
         if self.sharing is not None:
             self.sharing.write_feeds()
         self.search_entries = search_entries(config)

@@ -79,6 +79,7 @@ class Renderer:
         self.year_urls: dict[int, str] = {}
         self.post_authors: Mapping[Post, list[Author]] = {}
         self.series: Mapping[Post, Series] = {}
+        self.post_links: Mapping[Post, list[tuple[str, str, bool]]] = {}
 
     # Links -----------------------------------------------------------------------------
 
@@ -265,4 +266,8 @@ class Renderer:
             newer={"title": newer.title, "url": self.href(newer.url)} if newer else None,
             older={"title": older.title, "url": self.href(older.url)} if older else None,
             related=[self._archive_item(other) for other in related],
+            links=[
+                {"title": title, "url": self.href(url) if in_site else url}
+                for title, url, in_site in self.post_links.get(post, [])
+            ],
         )

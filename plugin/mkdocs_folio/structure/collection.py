@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 
 from .errors import PostError
 from .post import Post
 from .routing import locate, post_path
+from .slugs import slugify
 from .tags import Tag, TagRegistry
 
 
@@ -32,6 +33,7 @@ class PostCollection:
         url_format: str = "posts/{slug}/",
         use_directory_urls: bool = True,
         tags_display: Mapping[str, str] | None = None,
+        slug_style: Callable[[str], str] = slugify,
     ) -> None:
         self.posts: list[Post] = sorted(posts, key=_order)
         self.by_src_uri: dict[str, Post] = {post.src_uri: post for post in self.posts}
@@ -44,7 +46,7 @@ class PostCollection:
         self._position = {post: i for i, post in enumerate(self.chronological)}
 
         # Interning oldest first makes a tag's display name the spelling it was introduced with.
-        registry = TagRegistry(tags_display)
+        registry = TagRegistry(tags_display, slug_style)
         self.post_tags: dict[Post, list[Tag]] = {}
         for post in self.chronological:
             tags: list[Tag] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import PurePosixPath
@@ -64,6 +65,10 @@ class Post:
     authors: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     title_is_fallback: bool = False
+    reading_minutes: int | None = None
+    """Material's `readtime`: the reading time the author set, instead of the counted one."""
+    links: list[tuple[str | None, str]] = field(default_factory=list)
+    """Material's `links`: (title or None, target) pairs; targets are docs paths or URLs."""
     url: str = ""
     dest_uri: str = ""
     body: RenderedBody | None = None
@@ -164,12 +169,48 @@ def _authors(src_uri: str, meta: dict[str, Any]) -> list[str]:
     return [a.strip() for a in items]
 
 
+def _reading_minutes(src_uri: str, meta: dict[str, Any]) -> int | None:
+    value = meta.get("readtime")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise PostError(
+            src_uri, "readtime", f"must be a whole number of minutes, got {describe(value)}"
+        )
+    return value
+
+
+def _links(src_uri: str, meta: dict[str, Any]) -> list[tuple[str | None, str]]:
+    value = meta.get("links")
+    if value is None:
+        return []
+    expected = "must be a list of pages or URLs like [posts/other.md, {Docs: https://...}]"
+    if not isinstance(value, list):
+        raise PostError(src_uri, "links", f"{expected}, got {describe(value)}")
+    links: list[tuple[str | None, str]] = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            links.append((None, item.strip()))
+        elif (
+            isinstance(item, dict)
+            and len(item) == 1
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())
+        ):
+            [(title, target)] = item.items()
+            links.append((title, target.strip()))
+        else:
+            raise PostError(src_uri, "links", f"{expected}, got {describe(item)} in the list")
+    return links
+
+
 def parse_post(
     src_uri: str,
     source: str,
     *,
     posts_dir: str,
     zone: tzinfo = UTC,
+    slug_style: Callable[[str], str] = slugify,
+    categories_as_tags: bool = True,
 ) -> Post:
     """Validate a post's source and build its model. Raises PostError naming file and field."""
     meta, markdown = split_front_matter(src_uri, source)
@@ -180,6 +221,12 @@ def parse_post(
         tags = parse_tags(meta.get("tags"))
     except TagValueError as error:
         raise PostError(src_uri, "tags", str(error)) from None
+    if categories_as_tags:
+        # Material's blog files posts under categories; folio's tags play that role.
+        try:
+            tags += parse_tags(meta.get("categories"))
+        except TagValueError as error:
+            raise PostError(src_uri, "categories", str(error)) from None
 
     title = _text_field(src_uri, meta, "title")
     title_is_fallback = False
@@ -192,7 +239,7 @@ def parse_post(
         title_is_fallback = True
 
     slug_source = _text_field(src_uri, meta, "slug")
-    slug = slugify(slug_source) if slug_source else slugify(title)
+    slug = slugify(slug_source) if slug_source else slug_style(title)
     if not slug:
         slug = slugify(PurePosixPath(src_uri).stem) or stable_fallback_slug("post", src_uri)
 
@@ -209,4 +256,6 @@ def parse_post(
         authors=_authors(src_uri, meta),
         meta=meta,
         title_is_fallback=title_is_fallback,
+        reading_minutes=_reading_minutes(src_uri, meta),
+        links=_links(src_uri, meta),
     )

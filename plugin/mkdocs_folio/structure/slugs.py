@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Symbols that carry meaning in technical tags ("c++" is not "c", "c#" is not "c").
 _SPOKEN_SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at"}
@@ -26,3 +27,13 @@ def stable_fallback_slug(prefix: str, text: str) -> str:
     """A slug for text with no letters at all (emoji): derived from its content, so stable."""
     digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
     return f"{prefix}-{digest}"
+
+
+def material_slugify(text: str) -> str:
+    """The slugs of Material's blog plugin (pymdownx's lower-case slugify), for migrated sites."""
+    from pymdownx.slugs import slugify as pymdownx_slugify
+
+    return str(pymdownx_slugify(case="lower")(text, "-"))
+
+
+SLUG_STYLES: dict[str, Callable[[str], str]] = {"folio": slugify, "material": material_slugify}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,8 +26,8 @@ def tag_key(name: str) -> str:
     return _SPACES.sub(" ", name).strip().casefold()
 
 
-def tag_slug(key: str) -> str:
-    return slugify(key) or stable_fallback_slug("tag", key)
+def tag_slug(key: str, style: Callable[[str], str] = slugify) -> str:
+    return style(key) or stable_fallback_slug("tag", key)
 
 
 def parse_tags(value: object) -> list[str]:
@@ -81,15 +81,22 @@ class Tag:
 class TagRegistry:
     """Merges spellings into tags; the display name is the first spelling seen or the override."""
 
-    def __init__(self, display_overrides: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        display_overrides: Mapping[str, str] | None = None,
+        slug_style: Callable[[str], str] = slugify,
+    ) -> None:
         self._display = {tag_key(k): v for k, v in (display_overrides or {}).items()}
+        self._slug_style = slug_style
         self._tags: dict[str, Tag] = {}
 
     def intern(self, name: str) -> Tag:
         key = tag_key(name)
         tag = self._tags.get(key)
         if tag is None:
-            tag = Tag(key=key, name=self._display.get(key, name), slug=tag_slug(key))
+            tag = Tag(
+                key=key, name=self._display.get(key, name), slug=tag_slug(key, self._slug_style)
+            )
             self._tags[key] = tag
         return tag
 
