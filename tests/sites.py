@@ -127,3 +127,14 @@ def entry_titles(soup: BeautifulSoup) -> list[str]:
 def squash(text: str) -> str:
     """Text with runs of white space folded, as a reader sees it."""
     return " ".join(text.split())
+
+
+def build_with_override(
+    root: Path, files: Mapping[str, str | bytes], template: str, text: str
+) -> Site:
+    """Build with a theme custom_dir that overrides one folio template."""
+    write_site(root, files, config={"theme": {"name": "material", "custom_dir": "overrides"}})
+    override = root / "overrides" / template
+    override.parent.mkdir(parents=True)
+    override.write_text(text, encoding="utf-8")
+    return build_site(root)

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from .sites import build_site, entry_titles, make_site, post, squash, tree_digest, write_site
+from .sites import (
+    build_site,
+    build_with_override,
+    entry_titles,
+    make_site,
+    post,
+    squash,
+    tree_digest,
+    write_site,
+)
 
 
 def test_listing_orders_newest_first_with_pins_on_top(tmp_path: Path) -> None:
@@ -285,13 +294,10 @@ def test_serve_rebuilds_reflect_added_edited_and_deleted_posts(tmp_path: Path) -
 
 
 def test_templates_can_be_overridden_with_custom_dir(tmp_path: Path) -> None:
-    write_site(
+    site = build_with_override(
         tmp_path,
         {"posts/a.md": post("A")},
-        config={"theme": {"name": "material", "custom_dir": "overrides"}},
+        "folio/partials/entry.html",
+        '<p class="mine">{{ post.title }}</p>',
     )
-    override = tmp_path / "overrides/folio/partials/entry.html"
-    override.parent.mkdir(parents=True)
-    override.write_text('<p class="mine">{{ post.title }}</p>')
-    site = build_site(tmp_path)
     assert site.html("").select_one(".mine").get_text() == "A"

@@ -16,7 +16,16 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
 from .browser import serve_directory
-from .sites import build_site, entry_titles, make_site, post, squash, tree_digest, write_site
+from .sites import (
+    build_site,
+    build_with_override,
+    entry_titles,
+    make_site,
+    post,
+    squash,
+    tree_digest,
+    write_site,
+)
 
 GOOD = post("Good post", "2026-01-01", tags=["ok"])
 
@@ -184,15 +193,12 @@ def test_missing_or_empty_posts_dir(tmp_path: Path) -> None:
 
 
 def test_unknown_front_matter_keys_are_kept_for_templates(tmp_path: Path) -> None:
-    write_site(
+    site = build_with_override(
         tmp_path,
         {"posts/a.md": post("A", "2026-01-01", mood="cheerful", rating=5)},
-        config={"theme": {"name": "material", "custom_dir": "overrides"}},
+        "folio/partials/entry.html",
+        '<p class="mood">{{ post.meta.mood }} {{ post.meta.rating }}</p>',
     )
-    override = tmp_path / "overrides/folio/partials/entry.html"
-    override.parent.mkdir(parents=True)
-    override.write_text('<p class="mood">{{ post.meta.mood }} {{ post.meta.rating }}</p>')
-    site = build_site(tmp_path)
     assert site.html("").select_one(".mood").get_text() == "cheerful 5"
 
 
