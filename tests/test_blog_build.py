@@ -301,3 +301,27 @@ def test_templates_can_be_overridden_with_custom_dir(tmp_path: Path) -> None:
         '<p class="mine">{{ post.title }}</p>',
     )
     assert site.html("").select_one(".mine").get_text() == "A"
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (
+            {"per_page": 0},
+            "Plugin 'folio' option 'per_page': Expected a whole number of at least 1.",
+        ),
+        ({"post_url_format": "posts/{nope}/"}, "option 'post_url_format': The URL format"),
+        ({"timezone": "Mars/Olympus"}, "option 'timezone': Expected an IANA time zone"),
+        ({"palette": {"shortcuts": ["hyper+k"]}}, "Expected shortcuts like 'mod+k'"),
+        ({"feed_content": "everything"}, "option 'feed_content'"),
+    ],
+)
+def test_wrong_option_values_are_config_errors(
+    tmp_path: Path, options: dict[str, object], expected: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.config import load_config
+
+    write_site(tmp_path, {"index.md": "# x\n"}, folio=options)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    assert any(expected in record.getMessage() for record in caplog.records), caplog.text
