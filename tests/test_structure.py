@@ -169,3 +169,32 @@ def test_page_plan_paginates_and_covers_tags_and_years() -> None:
         "tags/t1.md",
     }
     assert {p.year for p in pages if p.kind is Kind.YEAR} == {2025, 2026}
+
+
+def test_related_posts_match_a_brute_force_count() -> None:
+    import random
+
+    rng = random.Random(7)
+    vocabulary = [f"t{i}" for i in range(8)]
+    posts = [
+        make(
+            f"posts/p{i}.md",
+            f"date: 2026-01-01T00:{i // 60:02d}:{i % 60:02d}\n"
+            f"tags: [{', '.join(rng.sample(vocabulary, rng.randint(1, 4)))}]",
+        )
+        for i in range(150)
+    ]
+    collection = PostCollection(posts)
+
+    def brute_force(post: object) -> list[object]:
+        mine = set(post.tags)
+        scored = [
+            (len(mine & set(other.tags)), other.date.timestamp(), other)
+            for other in posts
+            if other is not post and mine & set(other.tags)
+        ]
+        scored.sort(key=lambda item: (-item[0], -item[1]))
+        return [other for _, _, other in scored[:3]]
+
+    for post in posts:
+        assert collection.related(post) == brute_force(post), post.src_uri
