@@ -177,7 +177,7 @@ def test_feeds_without_directory_urls_and_under_a_subpath(tmp_path: Path) -> Non
     assert feed.entries[0].link == "https://example.org/sub/posts/newest-post.html"
     tag_feed = parse(site, "tags/rust/feed.xml")  # next to tags/rust.html, in its own folder
     assert tag_feed.feed.link == "https://example.org/sub/tags/rust.html"
-    links = site.html("tags/rust.html").select('link[rel="alternate"]')
+    links = site.html("tags/rust.html").select('link[rel~="alternate"]')
     hrefs = [link["href"] for link in links]
     assert hrefs == [
         "../feed.xml",
@@ -265,7 +265,7 @@ def test_without_site_url_build_warns_once_and_skips_feeds(
     assert "feed" in warnings[0].lower()
     for path in ("feed.xml", "atom.xml", "feed.json", "tags/rust/feed.xml"):
         assert not (site.out / path).exists()
-    assert site.html("").select('link[rel="alternate"][type="application/rss+xml"]') == []
+    assert site.html("").select('link[rel~="alternate"][type="application/rss+xml"]') == []
     links = json.loads(site.text("assets/folio/index.json"))["links"]
     assert "rss" not in links
     assert (site.out / "posts/newest-post/index.html").exists()  # the rest of the site is built
@@ -274,13 +274,13 @@ def test_without_site_url_build_warns_once_and_skips_feeds(
 def test_feeds_can_be_turned_off(tmp_path: Path) -> None:
     site = make_site(tmp_path, blog(), folio={"feeds": False})
     assert not (site.out / "feed.xml").exists()
-    assert site.html("about/").select('link[rel="alternate"]') == []
+    assert site.html("about/").select('link[rel~="alternate"]') == []
 
 
 def test_every_page_links_its_feeds_for_autodiscovery(tmp_path: Path) -> None:
     site = make_site(tmp_path, blog())
     for page, root in (("", ""), ("about/", "../"), ("posts/old-post/", "../../")):
-        links = site.html(page).select('link[rel="alternate"][type]')
+        links = site.html(page).select('link[rel~="alternate"][type]')
         hrefs = {link["type"]: link["href"] for link in links}
         assert hrefs == {
             "application/rss+xml": root + "feed.xml",
@@ -290,7 +290,7 @@ def test_every_page_links_its_feeds_for_autodiscovery(tmp_path: Path) -> None:
         for href in hrefs.values():  # each resolves to the file written
             target = urljoin(f"https://h/{page}", href).removeprefix("https://h/")
             assert (site.out / target).is_file()
-    tag_links = site.html("tags/rust/").select('link[rel="alternate"][type="application/rss+xml"]')
+    tag_links = site.html("tags/rust/").select('link[rel~="alternate"][type="application/rss+xml"]')
     assert [link["href"] for link in tag_links] == ["../../feed.xml", "../../tags/rust/feed.xml"]
     assert [link["title"] for link in tag_links] == [
         "Test Blog (RSS)",

@@ -448,6 +448,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.renderer.post_links = self.post_links
         if self.sharing is not None:
             self.sharing.write_feeds()
+        # The feeds were the last users of the HTML as MkDocs rendered it; pages keep their own.
+        self.post_html.clear()
         self.search_entries = search_entries(config)
         if self.search_entries is None:
             log.info(
@@ -512,6 +514,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 page.content = content.replace(LISTING_MARKER, body, 1)
             else:
                 page.content = content + body
+        if (post or listing) and config.theme.name != "material":
+            # Material prints the page title when the content has no <h1>; other themes do not.
+            page.content = _with_title(page.content or "", page.title)
         return context
 
     def _index_for_search(self, page: Page, post: Post | None) -> None:
@@ -556,6 +561,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 def _plain_title(title: str) -> str:
     """Nav titles are HTML in MkDocs; the palette shows text."""
     return html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
+
+
+def _with_title(content: str, title: str | None) -> str:
+    if not title or re.search(r"<h1[\s>]", content):
+        return content
+    return f"<h1>{title}</h1>\n{content}"
 
 
 def _after_first_h1(content: str, fragment: str) -> str:

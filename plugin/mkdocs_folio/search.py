@@ -17,12 +17,14 @@ class _HasPlugins(Protocol):
 
 
 def search_entries(config: _HasPlugins) -> list[Entry] | None:
-    """The live entry list of Material's search plugin, whatever name it was configured under."""
+    """The live entry list of the search plugin (Material's or MkDocs'), under any name."""
     for name, plugin in config.plugins.items():
         if name.split("/")[-1] != "search":
             continue
         index = getattr(plugin, "search_index", None)
         entries = getattr(index, "entries", None)
+        if entries is None:  # MkDocs' own search plugin, used by its default theme
+            entries = getattr(index, "_entries", None)
         if isinstance(entries, list):
             return entries
     return None

@@ -28,6 +28,7 @@ class FeedLink:
     media_type: str
     title: str
     href: str
+    rel: str = "alternate"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def _meta(attribute: str, key: str, value: str) -> str:
 
 def alternate_links(links: Iterable[FeedLink]) -> str:
     return "\n".join(
-        f'<link rel="alternate" type="{escape(link.media_type)}"'
+        f'<link rel="{escape(link.rel)}" type="{escape(link.media_type)}"'
         f' title="{escape(link.title)}" href="{escape(link.href)}">'
         for link in links
     )

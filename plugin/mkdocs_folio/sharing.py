@@ -229,6 +229,9 @@ class Sharing:
                     MEDIA_TYPES[feed.feed_format],
                     f"{label} ({FORMAT_NAMES[feed.feed_format]})",
                     root + feed.path,
+                    # Material fetches a sitemap.xml beside every rel="alternate" link (meant
+                    # for translations); "alternate feed" keeps tag folders out of that.
+                    rel="alternate" if feed.tag is None else "alternate feed",
                 )
             )
         return links
