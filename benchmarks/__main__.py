@@ -1,0 +1,565 @@
+"""`python -m benchmarks`: build the same corpus plain, with Material's blog, and with folio.
+
+    python -m benchmarks --posts 1000            # make bench
+    python -m benchmarks --posts 250,1000,4000 --runs 3 --warmup 1
+    python -m benchmarks --smoke                 # 20 posts, 1 run, no warm-up
+
+Progress goes to stderr; the Markdown report goes to stdout and to <work-dir>/results.md,
+with every measurement in <work-dir>/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .corpus import SITES, make_post, posts_dir, write_sites
+from .runner import BuildResult, RebuildResult, run_build, run_rebuilds, snapshot_plugin
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_WORK_DIR = Path(__file__).resolve().parent / ".work"
+LABELS = {"floor": "floor", "material": "Material blog+tags", "folio": "folio"}
+
+# Issue #7's targets, all ratios from the same run.
+TARGET_FOLIO_FLOOR = 1.15
+TARGET_MATERIAL = 4.0
+TARGET_SCALING = 4.4
+TARGET_RSS = 1.2
+TARGET_REBUILD = 1.1
+
+
+@dataclass
+class SizeResult:
+    posts: int
+    builds: dict[str, list[BuildResult]] = field(default_factory=dict)
+    rebuilds: dict[str, RebuildResult] = field(default_factory=dict)
+    palette: dict[str, Any] = field(default_factory=dict)
+
+    def ok(self, site: str) -> bool:
+        runs = self.builds.get(site, [])
+        return bool(runs) and all(run.ok for run in runs)
+
+    def seconds(self, site: str) -> float | None:
+        runs = self.builds.get(site, [])
+        return statistics.median(r.seconds for r in runs) if self.ok(site) else None
+
+    def cpu(self, site: str) -> float | None:
+        runs = self.builds.get(site, [])
+        return statistics.median(r.cpu_seconds for r in runs) if self.ok(site) else None
+
+    def rss(self, site: str) -> float | None:
+        runs = self.builds.get(site, [])
+        return max(r.peak_rss_mib for r in runs) if self.ok(site) else None
+
+    def rebuild(self, site: str, *, cpu: bool = False) -> float | None:
+        result = self.rebuilds.get(site)
+        if result is None or not result.ok or not result.rebuilds:
+            return None
+        times = result.rebuilds_cpu if cpu else result.rebuilds
+        return statistics.median(times) if times else None
+
+
+# Arguments --------------------------------------------------------------------------------
+
+
+def _sizes(values: list[str] | None) -> list[int]:
+    """`--posts 250,1000 --posts 4000` as [250, 1000, 4000]; ValueError names a bad value."""
+    sizes: list[int] = []
+    for value in values or []:
+        for part in value.split(","):
+            if part.strip():
+                try:
+                    number = int(part.replace("_", "").strip())
+                except ValueError:
+                    raise ValueError(f"--posts takes whole numbers, got {part.strip()!r}") from None
+                if number < 1:
+                    raise ValueError(f"--posts must be positive, got {number}")
+                if number not in sizes:
+                    sizes.append(number)
+    return sizes
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--posts",
+        action="append",
+        metavar="N[,N...]",
+        help="corpus size; repeatable or a comma list, e.g. 250,1000,4000 (default 1000)",
+    )
+    parser.add_argument("--runs", type=int, default=3, help="measured builds per site and size")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured builds first")
+    parser.add_argument(
+        "--rebuild-runs", type=int, default=None, help="serve rebuilds per site (default: --runs)"
+    )
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the serve rebuilds")
+    parser.add_argument("--smoke", action="store_true", help="20 posts, 1 run, no warm-up")
+    parser.add_argument(
+        "--palette-posts",
+        type=int,
+        default=10_000,
+        help="index size for the palette's open and keystroke timings in Chromium",
+    )
+    parser.add_argument(
+        "--fulltext-posts",
+        type=int,
+        default=1000,
+        help="built site for the first full-text answer, palette against Material's search",
+    )
+    parser.add_argument("--no-palette", action="store_true", help="skip the browser timings")
+    parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR)
+    parser.add_argument(
+        "--live-plugin",
+        action="store_true",
+        help="import folio from plugin/ as it changes, instead of a copy taken at the start",
+    )
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = _sizes(args.posts)
+    except ValueError as error:
+        parser.error(str(error))
+    if args.smoke:
+        args.sizes = args.sizes or [20]
+        args.runs, args.warmup = 1, 0
+        args.palette_posts, args.fulltext_posts = 200, 20
+    args.sizes = args.sizes or [1000]
+    if (
+        args.runs < 1
+        or args.warmup < 0
+        or (args.rebuild_runs is not None and args.rebuild_runs < 0)
+    ):
+        parser.error("--runs must be at least 1, --warmup and --rebuild-runs at least 0")
+    if args.rebuild_runs is None:
+        args.rebuild_runs = args.runs
+    return args
+
+
+# Measuring --------------------------------------------------------------------------------
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def palette_sizes(site_dir: Path, posts: int) -> dict[str, Any]:
+    """The palette's index and folio's JS/CSS as a reader downloads them (gzip -9)."""
+    folder = site_dir / "assets" / "folio"
+    sizes: dict[str, Any] = {}
+    index = folder / "index.json"
+    if index.is_file():
+        raw = index.read_bytes()
+        sizes["index_bytes"] = len(raw)
+        sizes["index_gzip"] = gzip_size(raw)
+        sizes["index_gzip_per_post"] = sizes["index_gzip"] / posts
+    assets = sorted([*folder.glob("*.js"), *folder.glob("*.css")]) if folder.is_dir() else []
+    if assets:
+        sizes["assets"] = {path.name: gzip_size(path.read_bytes()) for path in assets}
+        sizes["assets_gzip"] = sum(sizes["assets"].values())
+    return sizes
+
+
+def measure_size(args: argparse.Namespace, posts: int) -> SizeResult:
+    root = args.work_dir / str(posts)
+    log(f"== {posts} posts: writing the corpus to {root}")
+    configs = write_sites(root, posts)
+    result = SizeResult(posts, {site: [] for site in SITES})
+    total = args.warmup + args.runs
+    for round_number in range(total):
+        measured = round_number >= args.warmup
+        for site in SITES:
+            build = run_build(site, configs[site])
+            kind = "run" if measured else "warm-up"
+            note = "" if build.ok else f"  FAILED, see {build.log}"
+            if build.warnings:
+                note += f"  ({build.warnings} warnings, see {build.log})"
+            log(
+                f"   {kind} {round_number + 1}/{total} {site:8} {build.seconds:7.2f} s"
+                f" ({build.cpu_seconds:6.2f} s CPU) {build.peak_rss_mib:6.0f} MiB{note}"
+            )
+            if not build.ok:
+                _show_tail(build.log)
+            if measured or not build.ok:
+                result.builds[site].append(build)
+    result.palette = palette_sizes(configs["folio"].parent / "site", posts)
+    if not args.no_rebuild:
+        edited = make_post(posts // 2).filename
+        for site in ("floor", "folio"):
+            post = configs[site].parent / "docs" / posts_dir(site) / edited
+            rebuild = run_rebuilds(site, configs[site], post, args.rebuild_runs)
+            times = " ".join(f"{t:.2f}" for t in rebuild.rebuilds)
+            status = f"initial {rebuild.initial:.2f} s, rebuilds {times} s" if rebuild.ok else ""
+            log(f"   serve    {site:8} {status or 'FAILED, see ' + str(rebuild.log)}")
+            if not rebuild.ok:
+                _show_tail(rebuild.log)
+            result.rebuilds[site] = rebuild
+    return result
+
+
+def _show_tail(path: Path, lines: int = 15) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for line in text[-lines:]:
+        log(f"     | {line}")
+
+
+# Report -----------------------------------------------------------------------------------
+
+
+def _git(*command: str) -> str:
+    try:
+        return subprocess.run(
+            ["git", *command], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def machine() -> dict[str, Any]:
+    commit = _git("rev-parse", "--short", "HEAD")
+    dirty = bool(_git("status", "--porcelain", "--", "plugin"))
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "cores": os.cpu_count(),
+        "cpu": _cpu_name(),
+        "system": f"{platform.system()} {platform.machine()}",
+        "python": platform.python_version(),
+        "mkdocs": _version("mkdocs"),
+        "material": _version("mkdocs-material"),
+        "folio": _version("mkdocs-folio"),
+        "commit": commit + (" with uncommitted plugin/ changes" if dirty else ""),
+        "load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+    }
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
+
+
+def _s(value: float | None) -> str:
+    if value is None:
+        return "failed"
+    return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
+
+
+def _ratio(numerator: float | None, denominator: float | None) -> float | None:
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
+
+
+def _x(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}×"
+
+
+def _mark(
+    value: float | None, limit: float, *, at_least: bool = False, cpu: float | None = None
+) -> str:
+    """Whether a ratio meets its target; when wall and CPU time disagree, say so."""
+    if value is None:
+        return "–"
+
+    def meets(ratio: float) -> bool:
+        return ratio >= limit if at_least else ratio <= limit
+
+    if cpu is not None and meets(value) != meets(cpu):
+        return (
+            f"unclear: wall {'yes' if meets(value) else 'no'}, CPU {'yes' if meets(cpu) else 'no'}"
+        )
+    return "yes" if meets(value) else "**no**"
+
+
+CONTENDED = 1.25  # wall time above this multiple of CPU time: the build waited for a core
+
+
+def contention_notes(results: list[SizeResult]) -> list[str]:
+    notes = []
+    for r in results:
+        for site in SITES:
+            wall, cpu = r.seconds(site), r.cpu(site)
+            if wall and cpu and wall > CONTENDED * cpu:
+                notes.append(f"{LABELS[site]} at {r.posts:,} posts ({wall / cpu:.2f}×)")
+    return notes
+
+
+def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeResult]) -> str:
+    lines = [
+        f"### Build benchmark, {info['date']}",
+        "",
+        f"{info['cores']} cores ({info['cpu']}, {info['system']}), Python {info['python']},"
+        f" MkDocs {info['mkdocs']}, Material {info['material']},"
+        f" folio {info['folio']} at {info['commit'] or 'an unknown commit'}"
+        + (f" (sources {info['snapshot']}, copied at the start)." if info.get("snapshot") else "."),
+        f"Each build is `mkdocs build` in a fresh process; median of {args.runs} run(s) after"
+        f" {args.warmup} warm-up(s), the three sites alternating; peak RSS is the largest"
+        " `ru_maxrss` of the build process.",
+        "",
+        "| posts | floor | Material blog+tags | folio | folio / floor | Material / folio |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        floor, material, folio = (r.seconds(site) for site in SITES)
+        lines.append(
+            f"| {r.posts:,} | {_s(floor)} | {_s(material)} | {_s(folio)}"
+            f" | {_x(_ratio(folio, floor))} | {_x(_ratio(material, folio))} |"
+        )
+    lines += [
+        "",
+        "CPU time (user + system) of the same builds, which other load on the machine"
+        " distorts less than wall time:",
+        "",
+        "| posts | floor CPU | Material CPU | folio CPU | folio / floor | Material / folio |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        floor, material, folio = (r.cpu(site) for site in SITES)
+        lines.append(
+            f"| {r.posts:,} | {_s(floor)} | {_s(material)} | {_s(folio)}"
+            f" | {_x(_ratio(folio, floor))} | {_x(_ratio(material, folio))} |"
+        )
+    lines += [
+        "",
+        "| posts | floor peak RSS | Material peak RSS | folio peak RSS | folio / floor |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        floor, material, folio = (r.rss(site) for site in SITES)
+        cells = " | ".join(
+            "failed" if v is None else f"{v:.0f} MiB" for v in (floor, material, folio)
+        )
+        lines.append(f"| {r.posts:,} | {cells} | {_x(_ratio(folio, floor))} |")
+
+    if any(r.rebuilds for r in results):
+        lines += [
+            "",
+            f"`mkdocs serve` rebuild after editing one post (median of {args.rebuild_runs};"
+            " the config is reloaded for each rebuild, as `mkdocs serve` does):",
+            "",
+            "| posts | floor | folio | folio / floor | floor CPU | folio CPU | CPU folio / floor |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in results:
+            if r.rebuilds:
+                floor, folio = r.rebuild("floor"), r.rebuild("folio")
+                floor_cpu, folio_cpu = r.rebuild("floor", cpu=True), r.rebuild("folio", cpu=True)
+                lines.append(
+                    f"| {r.posts:,} | {_s(floor)} | {_s(folio)} | {_x(_ratio(folio, floor))}"
+                    f" | {_s(floor_cpu)} | {_s(folio_cpu)} | {_x(_ratio(folio_cpu, floor_cpu))} |"
+                )
+
+    by_size = {r.posts: r for r in results}
+    scaling = None
+    if 1000 in by_size and 4000 in by_size:
+        scaling = _ratio(by_size[4000].seconds("folio"), by_size[1000].seconds("folio"))
+        big, small = by_size[4000], by_size[1000]
+        floor_scaling = _ratio(big.seconds("floor"), small.seconds("floor"))
+        lines += [
+            "",
+            f"Scaling, 4,000 / 1,000 posts: folio {_x(scaling)}, floor {_x(floor_scaling)}"
+            f" (CPU time: folio {_x(_ratio(big.cpu('folio'), small.cpu('folio')))},"
+            f" floor {_x(_ratio(big.cpu('floor'), small.cpu('floor')))}; 4.00× is linear).",
+        ]
+
+    lines += [
+        "",
+        "Palette downloads (gzip -9): the index per post, and folio's JS and CSS files.",
+        "",
+        "| posts | index.json | index.json gzip | gzip per post | folio JS+CSS gzip |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        p = r.palette
+        index = (
+            f"{p['index_bytes']:,} B | {p['index_gzip']:,} B | {p['index_gzip_per_post']:.1f} B"
+            if "index_bytes" in p
+            else "not built | – | –"
+        )
+        assets = (
+            f"{p['assets_gzip']:,} B ({', '.join(p['assets'])})" if "assets" in p else "none yet"
+        )
+        lines.append(f"| {r.posts:,} | {index} | {assets} |")
+
+    targeted = [r for r in results if r.posts >= 1000]
+    if targeted:
+        lines += [
+            "",
+            "Issue #7 targets (set for 1,000 posts and more; judged on wall time, CPU time"
+            " for comparison):",
+            "",
+            "| target | posts | measured | CPU time | met |",
+            "|---|---:|---:|---:|---|",
+        ]
+    for r in targeted:
+        rows = [
+            (
+                "folio / floor wall time ≤ 1.15×",
+                _ratio(r.seconds("folio"), r.seconds("floor")),
+                _ratio(r.cpu("folio"), r.cpu("floor")),
+                TARGET_FOLIO_FLOOR,
+                False,
+            ),
+            (
+                "Material / folio wall time ≥ 4×",
+                _ratio(r.seconds("material"), r.seconds("folio")),
+                _ratio(r.cpu("material"), r.cpu("folio")),
+                TARGET_MATERIAL,
+                True,
+            ),
+            (
+                "folio / floor peak RSS ≤ 1.2×",
+                _ratio(r.rss("folio"), r.rss("floor")),
+                None,
+                TARGET_RSS,
+                False,
+            ),
+        ]
+        if r.rebuilds:
+            rows.append(
+                (
+                    "folio / floor serve rebuild ≤ 1.1×",
+                    _ratio(r.rebuild("folio"), r.rebuild("floor")),
+                    _ratio(r.rebuild("folio", cpu=True), r.rebuild("floor", cpu=True)),
+                    TARGET_REBUILD,
+                    False,
+                )
+            )
+        for label, value, cpu, limit, at_least in rows:
+            met = _mark(value, limit, at_least=at_least, cpu=cpu)
+            lines.append(f"| {label} | {r.posts:,} | {_x(value)} | {_x(cpu)} | {met} |")
+    if scaling is not None:
+        big, small = by_size[4000], by_size[1000]
+        cpu_scaling = _ratio(big.cpu("folio"), small.cpu("folio"))
+        met = _mark(scaling, TARGET_SCALING, cpu=cpu_scaling)
+        lines.append(
+            f"| folio 4,000 / 1,000 posts ≤ 4.4× | – | {_x(scaling)} | {_x(cpu_scaling)} | {met} |"
+        )
+    contended = contention_notes(results)
+    if contended:
+        lines += [
+            "",
+            "**The machine was busy**: the median wall time was well above the CPU time for "
+            + ", ".join(contended)
+            + ". Those builds waited for a core; compare the CPU-time ratios.",
+        ]
+    if info.get("load") is not None:
+        lines += [
+            "",
+            f"Load average (1 min) at the start of the run: {info['load']:.2f},"
+            f" at the end: {info['load_end']:.2f}.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(info: dict[str, Any], results: list[SizeResult]) -> dict[str, Any]:
+    def build(b: BuildResult) -> dict[str, Any]:
+        data = asdict(b)
+        data["log"] = str(b.log)
+        return data
+
+    return {
+        "machine": info,
+        "sizes": [
+            {
+                "posts": r.posts,
+                "builds": {site: [build(b) for b in runs] for site, runs in r.builds.items()},
+                "rebuilds": {
+                    site: {**asdict(rb), "log": str(rb.log)} for site, rb in r.rebuilds.items()
+                },
+                "palette": r.palette,
+                "median_seconds": {site: r.seconds(site) for site in SITES},
+                "median_cpu_seconds": {site: r.cpu(site) for site in SITES},
+                "peak_rss_mib": {site: r.rss(site) for site in SITES},
+            }
+            for r in results
+        ],
+    }
+
+
+def palette_report(args: argparse.Namespace) -> str:
+    """The palette in headless Chromium, as a Markdown section (issue #5's targets)."""
+    from .palette import measure_full_text, measure_interaction
+
+    runs = 3 if args.smoke else 15
+    log(f"Palette: {args.palette_posts}-post index in Chromium")
+    speed = measure_interaction(args.work_dir, args.palette_posts, runs=runs)
+    log(f"Palette: first full-text answer on a {args.fulltext_posts}-post site")
+    full = measure_full_text(args.work_dir, args.fulltext_posts, runs=1 if args.smoke else 3)
+    return (
+        f"\n### Command palette in headless Chromium, {speed['posts']:,}-post index\n\n"
+        'Medians; "handler" is the synchronous search and DOM update, "painted" runs to'
+        " the next animation frame, so it includes waiting for the display's next frame.\n\n"
+        "| measure | handler | painted | target |\n|---|---:|---:|---|\n"
+        f"| Ctrl+K to first results | {speed['open_handler_ms']:.1f} ms"
+        f" | {speed['open_painted_ms']:.1f} ms | ≤ 50 ms |\n"
+        f"| keystroke to updated list | {speed['keystroke_handler_ms']:.1f} ms"
+        f" | {speed['keystroke_painted_ms']:.1f} ms | ≤ 16 ms (one frame) |\n\n"
+        f"First full-text result for a word found only in one post's body, {full['posts']:,}"
+        f" posts ({full['search_index_bytes']:,} B search index), from navigation start:"
+        f" palette {full['palette_ms'] / 1000:.2f} s, Material's search box"
+        f" {full['material_ms'] / 1000:.2f} s.\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    if not args.live_plugin:
+        info["snapshot"] = snapshot_plugin(args.work_dir / "plugin-snapshot")
+    log(
+        f"Benchmark: sizes {args.sizes}, {args.runs} run(s) after {args.warmup} warm-up(s),"
+        f" {info['cores']} cores, work dir {args.work_dir}"
+    )
+    results = [measure_size(args, posts) for posts in args.sizes]
+    info["load_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    text = report(args, info, results)
+    if not args.no_palette:
+        text += palette_report(args)
+    (args.work_dir / "results.md").write_text(text, encoding="utf-8")
+    (args.work_dir / "results.json").write_text(
+        json.dumps(to_json(info, results), indent=2), encoding="utf-8"
+    )
+    sys.stdout.write(text)
+    failed = [
+        f"{site} at {r.posts} posts"
+        for r in results
+        for site in SITES
+        if not r.ok(site) or (site in r.rebuilds and not r.rebuilds[site].ok)
+    ]
+    if failed:
+        log("Failed: " + ", ".join(failed))
+        return 1
+    log(f"All builds succeeded; report in {args.work_dir / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

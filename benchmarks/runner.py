@@ -1,0 +1,124 @@
+"""Run one build in a fresh process and measure its wall time and peak memory."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SERVE_REBUILD = Path(__file__).with_name("serve_rebuild.py")
+
+
+PLUGIN_SOURCE = Path(__file__).resolve().parent.parent / "plugin" / "mkdocs_folio"
+_snapshot: Path | None = None
+
+
+def snapshot_plugin(folder: Path) -> str:
+    """Copy folio's package into `folder`, which child builds import it from from now on.
+
+    The plugin's source may change while a long run is in progress; every build of a run
+    then measures the same code. Returns a short digest of the copied sources.
+    """
+    global _snapshot
+    target = folder / "mkdocs_folio"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(PLUGIN_SOURCE, target, ignore=shutil.ignore_patterns("__pycache__"))
+    digest = hashlib.sha256()
+    for path in sorted(p for p in target.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(target)).encode())
+        digest.update(path.read_bytes())
+    _snapshot = folder
+    return digest.hexdigest()[:12]
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.setdefault("PYTHONHASHSEED", "0")
+    if _snapshot is not None:
+        # PYTHONPATH comes before site-packages, so it wins over the editable install.
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_snapshot), env.get("PYTHONPATH")]))
+    return env
+
+
+@dataclass
+class BuildResult:
+    site: str
+    ok: bool
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mib: float
+    warnings: int
+    log: Path
+
+
+def _spawn(command: list[str], cwd: Path, log: Path) -> tuple[int, float, float, float]:
+    """Exit code, wall seconds, CPU seconds (user + system) and peak RSS (MiB) of a child.
+
+    os.wait4 gives the rusage of exactly this child; RUSAGE_CHILDREN would report the
+    largest of all children ever waited for, which hides a smaller later build.
+    """
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, env=child_env()
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    divisor = 1024 * 1024 if sys.platform == "darwin" else 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return process.returncode, seconds, cpu, usage.ru_maxrss / divisor
+
+
+def count_warnings(log: Path) -> int:
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return sum(1 for line in text.splitlines() if line.startswith(("WARNING", "ERROR")))
+
+
+def run_build(site: str, config_file: Path) -> BuildResult:
+    """`mkdocs build` of one site in a fresh interpreter, the way a user runs it."""
+    log = config_file.with_name("build.log")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file)]
+    code, seconds, cpu, rss = _spawn(command, config_file.parent, log)
+    return BuildResult(site, code == 0, seconds, cpu, rss, count_warnings(log), log)
+
+
+@dataclass
+class RebuildResult:
+    site: str
+    ok: bool
+    initial: float
+    rebuilds: list[float]
+    rebuilds_cpu: list[float]
+    log: Path
+
+
+def run_rebuilds(site: str, config_file: Path, post: Path, runs: int) -> RebuildResult:
+    """`mkdocs serve`-style rebuilds after editing `post`, in a fresh interpreter."""
+    log = config_file.with_name("serve.log")
+    out = config_file.with_name("serve.json")
+    command = [sys.executable, str(SERVE_REBUILD), str(config_file), str(post), str(runs)]
+    with log.open("wb") as errors, out.open("wb") as output:
+        code = subprocess.call(
+            command, cwd=config_file.parent, stdout=output, stderr=errors, env=child_env()
+        )
+    if code != 0:
+        return RebuildResult(site, False, 0.0, [], [], log)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return RebuildResult(
+        site,
+        True,
+        float(data["initial"]),
+        [float(t) for t in data["rebuilds"]],
+        [float(t) for t in data["rebuilds_cpu"]],
+        log,
+    )
