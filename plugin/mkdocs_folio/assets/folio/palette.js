@@ -78,7 +78,7 @@
       const postTags = (tagIds || []).map((i) => tags[i]).filter(Boolean);
       return {
         kind: "post", title, url, date, excerpt, draft: !!draft, tags: postTags,
-        hay: title.toLowerCase(), tagKeys: postTags.map((t) => t.hay),
+        hay: title.toLowerCase(),
       };
     });
     const pages = (raw.pages || []).map(([title, url]) => ({
@@ -154,24 +154,32 @@
   }
 
   function rank(items, query, limit, extra) {
-    const scored = [];
+    // Keep only the best `limit` hits as we go: sorting every match of a one-letter query
+    // over ten thousand posts would cost more than the matching itself.
+    const top = [];
     for (const item of items) {
       let best = score(query, item.hay);
       if (extra) best = extra(item, best);
-      if (best) scored.push({ item, score: best.score, hits: best.hits || [] });
+      if (!best || (top.length === limit && best.score <= top[limit - 1].score)) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1].score < best.score) at--;
+      top.splice(at, 0, { item, score: best.score, hits: best.hits || [] });
+      if (top.length > limit) top.pop();
     }
-    scored.sort((a, b) => b.score - a.score);
-    return scored.slice(0, limit);
+    return top;
   }
 
   function postTagMatch(query) {
+    // Score each tag once per query; posts then only look their tags up.
+    const tagScores = new Map();
+    for (const tag of data.tags) {
+      const s = score(query, tag.hay);
+      if (s) tagScores.set(tag, s.score * 0.9);
+    }
     return (post, best) => {
-      let tagScore = null;
-      for (const key of post.tagKeys) {
-        const s = score(query, key);
-        if (s && (!tagScore || s.score > tagScore.score)) tagScore = s;
-      }
-      if (tagScore && (!best || tagScore.score * 0.9 > best.score)) return { score: tagScore.score * 0.9, hits: [] };
+      let tagScore = 0;
+      for (const tag of post.tags) tagScore = Math.max(tagScore, tagScores.get(tag) || 0);
+      if (tagScore && (!best || tagScore > best.score)) return { score: tagScore, hits: [] };
       return best;
     };
   }
