@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import statistics
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory
 
 from mkdocs_folio.excerpt import cut_on_word
 from mkdocs_folio.palette_index import INDEX_PATH, build_palette_index, dumps
@@ -27,15 +27,6 @@ from mkdocs_folio.structure.post import RenderedBody, parse_post
 
 from .corpus import make_corpus, write_site
 
-CHROMIUM = os.environ.get("FOLIO_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 QUERIES = ["r", "ru", "rus", "rust", "rust a", "rust as", "rust asy", "rust async"]
 
 # Runs in the page: open/close the palette and type. "handler" is the synchronous work
@@ -104,7 +95,6 @@ def _browser(playwright: Any) -> Any:
 
 def measure_interaction(work: Path, posts: int, runs: int = 15) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
-    from tests.browser import serve_directory
 
     site = build_folio_site(work / f"palette-{posts}", 20)
     index = corpus_index(posts)
@@ -176,7 +166,6 @@ def _first_answer(playwright: Any, url: str, query: str, *, palette: bool) -> fl
 
 def measure_full_text(work: Path, posts: int, runs: int = 3) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
-    from tests.browser import serve_directory
 
     site = build_full_text_site(work / f"fulltext-{posts}", posts)
     query = FULL_TEXT_WORD
