@@ -121,7 +121,10 @@ class PostCollection:
             for other in members[first] & members[second]:
                 if other is not post and other not in shared:
                     shared[other] = sum(other in members[tag] for tag in tags)
-        ranked = sorted(shared, key=lambda other: (-shared[other], -other.date.timestamp()))
+        order = self._position  # ties on date fall back to a fixed order: builds reproduce
+        ranked = sorted(
+            shared, key=lambda other: (-shared[other], -other.date.timestamp(), -order[other])
+        )
         ranked = ranked[:limit]
         if len(ranked) < limit:
             # Every post sharing two tags is already in `ranked`: the rest share exactly one.
@@ -130,7 +133,7 @@ class PostCollection:
             for tag in tags:
                 fresh = (other for other in self._tag_newest[tag] if other not in taken)
                 singles.update(islice(fresh, limit))
-            ranked += sorted(singles, key=lambda other: -other.date.timestamp())[
+            ranked += sorted(singles, key=lambda other: (-other.date.timestamp(), -order[other]))[
                 : limit - len(ranked)
             ]
         return ranked
