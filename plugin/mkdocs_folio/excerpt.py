@@ -19,7 +19,6 @@ _SKIPPED_BLOCKS = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
-_SPACES = re.compile(r"\s+")
 _LEADING_H1 = re.compile(r"^\s*<h1\b.*?</h1>", re.DOTALL)
 
 
@@ -28,7 +27,8 @@ def plain_text(html: str, *, skip_first_h1: bool = True) -> str:
     if skip_first_h1:
         html = _LEADING_H1.sub("", html, count=1)
     text = _TAG.sub(" ", _SKIPPED_BLOCKS.sub(" ", html))
-    return _SPACES.sub(" ", unescape(text)).strip()
+    # split/join collapses whitespace several times faster than a `\s+` substitution.
+    return " ".join(unescape(text).split())
 
 
 def cut_on_word(text: str, length: int, ellipsis: str = "...") -> str:

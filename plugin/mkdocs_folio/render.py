@@ -66,8 +66,13 @@ class Renderer:
         drafts: set[Post],
         related_count: int,
     ) -> None:
+        # One environment per build: no need to stat the template files on every render.
         self.env = jinja2.Environment(
-            loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True
+            loader=loader,
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
         )
         self.collection = collection
         self.strings = strings
@@ -76,6 +81,8 @@ class Renderer:
         self.related_count = related_count
         self.token = f"__folio_{secrets.token_hex(8)}__/"
         self._entries: dict[Post, str] = {}
+        self._dates: dict[Post, dict[str, str]] = {}
+        self._tag_link_lists: dict[Post, list[TagLink]] = {}
         self.year_urls: dict[int, str] = {}
         self.post_authors: Mapping[Post, list[Author]] = {}
         self.series: Mapping[Post, Series] = {}
@@ -117,16 +124,24 @@ class Renderer:
     # Pieces ----------------------------------------------------------------------------
 
     def _date(self, post: Post) -> dict[str, str]:
-        return {
-            "date": format_date(post.date, self.date_format),
-            "iso": post.date.isoformat(),
-        }
+        dates = self._dates.get(post)
+        if dates is None:
+            dates = {
+                "date": format_date(post.date, self.date_format),
+                "iso": post.date.isoformat(),
+            }
+            self._dates[post] = dates
+        return dates
 
     def _tag_links(self, post: Post) -> list[TagLink]:
-        return [
-            TagLink(tag.name.upper(), self.href(tag.url), len(tag.posts))
-            for tag in self.collection.tags_of(post)
-        ]
+        links = self._tag_link_lists.get(post)
+        if links is None:
+            links = [
+                TagLink(tag.name.upper(), self.href(tag.url), len(tag.posts))
+                for tag in self.collection.tags_of(post)
+            ]
+            self._tag_link_lists[post] = links
+        return links
 
     def _reading(self, post: Post) -> str:
         minutes = post.body.reading_minutes if post.body else 1

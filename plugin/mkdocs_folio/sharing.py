@@ -103,6 +103,7 @@ class Sharing:
         self.tag_feeds: dict[Tag | None, list[_Feed]] = {}
         self.descriptions: dict[str, str] = {}
         self._items: dict[Post, FeedItem] = {}
+        self._alternate_html: dict[tuple[str, Tag | None], str] = {}
 
     # Feeds -------------------------------------------------------------------------------
 
@@ -236,6 +237,15 @@ class Sharing:
             )
         return links
 
+    def _alternate_links(self, page: Page) -> str:
+        # Pages at the same depth (and not on a tag page) announce the same links.
+        listing = self.listings.get(page.file.src_uri)
+        key = (relative_root(page.url), listing.tag if listing is not None else None)
+        html = self._alternate_html.get(key)
+        if html is None:
+            html = self._alternate_html[key] = alternate_links(self.feed_links(page))
+        return html
+
     # Pages -------------------------------------------------------------------------------
 
     def _blog_description(self) -> str:
@@ -276,9 +286,9 @@ class Sharing:
     def head(self, output: str, page: Page, post: Post | None, listing: Listing | None) -> str:
         """The page's HTML with feed links and, on posts and listings, sharing tags."""
         fragments = []
-        links = self.feed_links(page)
+        links = self._alternate_links(page)
         if links:
-            fragments.append(alternate_links(links))
+            fragments.append(links)
         if post is not None or listing is not None:
             card = PageCard(
                 title=post.title if post is not None else self._listing_title(page),

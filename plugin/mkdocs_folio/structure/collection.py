@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from itertools import combinations, islice
 
 from .errors import PostError
 from .post import Post
+from .related import RelatedIndex
 from .routing import locate, post_path
 from .slugs import slugify
 from .tags import Tag, TagRegistry
@@ -60,12 +60,7 @@ class PostCollection:
             for tag in self.post_tags[post]:
                 tag.posts.append(post)
         self.tags: list[Tag] = sorted(registry, key=lambda tag: tag.name.casefold())
-        self._tag_members = {tag: frozenset(tag.posts) for tag in self.tags}
-        newest_first = self.chronological[::-1]
-        self._tag_newest: dict[Tag, list[Post]] = {tag: [] for tag in self.tags}
-        for post in newest_first:
-            for tag in self.post_tags[post]:
-                self._tag_newest[tag].append(post)
+        self._related: RelatedIndex[Post, Tag] | None = None
 
     def _assign_locations(self, url_format: str, use_directory_urls: bool) -> None:
         owners: dict[str, Post] = {}
@@ -106,34 +101,7 @@ class PostCollection:
         return self.chronological[index + 1] if index + 1 < len(self.chronological) else None
 
     def related(self, post: Post, limit: int = 3) -> list[Post]:
-        """Posts sharing the most tags with this one, newest first among equals.
-
-        Posts sharing two or more tags come from set intersections of tag pairs (a post has
-        a handful of tags); the rest are the newest of each tag. Counting every post of
-        every shared tag instead made large blogs quadratic.
-        """
-        tags = self.post_tags.get(post, [])
-        if limit <= 0 or not tags:
-            return []
-        members = self._tag_members
-        shared: dict[Post, int] = {}
-        for first, second in combinations(tags, 2):
-            for other in members[first] & members[second]:
-                if other is not post and other not in shared:
-                    shared[other] = sum(other in members[tag] for tag in tags)
-        order = self._position  # ties on date fall back to a fixed order: builds reproduce
-        ranked = sorted(
-            shared, key=lambda other: (-shared[other], -other.date.timestamp(), -order[other])
-        )
-        ranked = ranked[:limit]
-        if len(ranked) < limit:
-            # Every post sharing two tags is already in `ranked`: the rest share exactly one.
-            taken = {post, *ranked}
-            singles: set[Post] = set()
-            for tag in tags:
-                fresh = (other for other in self._tag_newest[tag] if other not in taken)
-                singles.update(islice(fresh, limit))
-            ranked += sorted(singles, key=lambda other: (-other.date.timestamp(), -order[other]))[
-                : limit - len(ranked)
-            ]
-        return ranked
+        """Posts sharing the most tags with this one, newest first among equals."""
+        if self._related is None:
+            self._related = RelatedIndex(self.chronological[::-1], self.post_tags)
+        return self._related.related(post, limit)

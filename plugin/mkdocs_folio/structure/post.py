@@ -51,7 +51,7 @@ class RenderedBody:
 
 @dataclass(eq=False)
 class Post:
-    """One post; identity is its source path, so posts can live in sets and dict keys."""
+    """One post. Equality is identity (`eq=False`), so posts are cheap set members and dict keys."""
 
     src_uri: str
     title: str
@@ -72,9 +72,6 @@ class Post:
     url: str = ""
     dest_uri: str = ""
     body: RenderedBody | None = None
-
-    def __hash__(self) -> int:
-        return hash(self.src_uri)
 
     @property
     def year(self) -> int:
