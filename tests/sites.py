@@ -124,6 +124,11 @@ def entry_titles(soup: BeautifulSoup) -> list[str]:
     return [a.get_text(strip=True) for a in soup.select(".folio-entry__title a")]
 
 
+def listed_titles(soup: BeautifulSoup) -> list[str]:
+    """Titles in the compact, year-grouped lists of the archive and of tag pages."""
+    return [a.get_text(strip=True) for a in soup.select(".folio-archive__posts a")]
+
+
 def squash(text: str) -> str:
     """Text with runs of white space folded, as a reader sees it."""
     return " ".join(text.split())

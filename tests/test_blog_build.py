@@ -12,6 +12,7 @@ from .sites import (
     build_site,
     build_with_override,
     entry_titles,
+    listed_titles,
     make_site,
     post,
     squash,
@@ -98,9 +99,29 @@ def test_tags_merge_case_insensitively_with_pages_and_counts(tmp_path: Path) -> 
     }
     assert rows == {"#EBPF": "1 post", "#LINUX": "1 post", "#RUST": "3 posts"}
     rust = site.html("tags/rust/")
-    assert entry_titles(rust) == ["C", "B", "A"]
+    assert listed_titles(rust) == ["C", "B", "A"]
     assert rust.select_one("h1").get_text() == "#Rust"
     assert site.html("tags/ebpf/").select_one("h1").get_text() == "#eBPF"
+
+
+def test_tag_pages_list_every_post_by_year_or_excerpts_when_asked(tmp_path: Path) -> None:
+    files = {
+        f"posts/p{i}.md": post(f"P{i}", f"202{5 + i % 2}-01-0{i + 1}", tags=["rust"])
+        for i in range(5)
+    }
+    compact = make_site(tmp_path / "compact", files, folio={"per_page": 2})
+    rust = compact.html("tags/rust/")
+    years = [h.get_text(" ", strip=True) for h in rust.select(".folio-archive__year h2")]
+    assert years == ["2026 2 posts", "2025 3 posts"]
+    assert rust.select(".folio-archive__year h2 a") == []  # year pages list every tag
+    assert listed_titles(rust) == ["P3", "P1", "P4", "P2", "P0"]
+    assert not (compact.out / "tags/rust/page/2/index.html").exists()
+
+    excerpts = make_site(tmp_path / "excerpts", files, folio={"per_page": 2, "tag_excerpts": True})
+    assert entry_titles(excerpts.html("tags/rust/")) == ["P3", "P1"]
+    assert entry_titles(excerpts.html("tags/rust/page/3/")) == ["P0"]
+    older = excerpts.html("tags/rust/").select_one(".folio-pagination a[rel=next]")
+    assert older["href"] == "../../tags/rust/page/2/"
 
 
 def test_archive_groups_by_year_with_year_pages(tmp_path: Path) -> None:
@@ -126,7 +147,7 @@ def test_pagination_with_rel_links(tmp_path: Path) -> None:
         f"posts/p{i:02d}.md": post(f"Post {i:02d}", f"2026-01-{i + 1:02d}", tags=["t"])
         for i in range(5)
     }
-    site = make_site(tmp_path, files, folio={"per_page": 2})
+    site = make_site(tmp_path, files, folio={"per_page": 2, "tag_excerpts": True})
     assert entry_titles(site.html("")) == ["Post 04", "Post 03"]
     page2 = site.html("page/2/")
     assert entry_titles(page2) == ["Post 02", "Post 01"]
@@ -146,7 +167,7 @@ def test_drafts_and_future_posts_are_left_out_of_build_but_badged_in_serve(tmp_p
     built = make_site(tmp_path / "b", files)
     assert entry_titles(built.html("")) == ["Live"]
     assert not (built.out / "posts/draft-post/index.html").exists()
-    assert entry_titles(built.html("tags/x/")) == ["Live"]
+    assert listed_titles(built.html("tags/x/")) == ["Live"]
 
     served = make_site(tmp_path / "s", files, serve=True)
     home = served.html("")
@@ -286,7 +307,7 @@ def test_serve_rebuilds_reflect_added_edited_and_deleted_posts(tmp_path: Path) -
     (tmp_path / "docs/posts/b.md").write_text(post("B", "2026-01-02", tags=["new"]))
     site = build_site(tmp_path, serve=True)
     assert entry_titles(site.html("")) == ["B", "A edited"]
-    assert entry_titles(site.html("tags/new/")) == ["B", "A edited"]
+    assert listed_titles(site.html("tags/new/")) == ["B", "A edited"]
     (tmp_path / "docs/posts/b.md").unlink()
     site = build_site(tmp_path, serve=True)
     assert entry_titles(site.html("")) == ["A edited"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from .sites import entry_titles, listed_titles
 from .thirdparty import (
     DRAFT_SLUG,
     PUBLISHED,
@@ -17,7 +18,6 @@ from .thirdparty import (
     TITLES,
     broken_links,
     clean_env,
-    entry_titles,
     html,
     run,
     write_blog,
@@ -94,7 +94,7 @@ def test_gh_pages_has_the_listing_posts_and_tag_pages(published: Published) -> N
         assert title in post.title.get_text()
     assert set(TAGS) <= {path.name for path in (pages / "tags").iterdir() if path.is_dir()}
     assert len(html(pages / "tags").select(".folio-tag-index li")) == len(TAGS)
-    assert entry_titles(html(pages / "tags/linux")) == [TITLES[1], TITLES[3]]
+    assert listed_titles(html(pages / "tags/linux")) == [TITLES[1], TITLES[3]]
     assert html(pages / "archive").select(".folio-archive__year")
     assert (pages / "about/index.html").is_file()
     assert broken_links(pages, "/blog/") == []
@@ -148,6 +148,6 @@ def test_publishing_the_draft_and_deploying_again(published: Published, tmp_path
     titles = entry_titles(html(pages))
     assert titles == [*TITLES[:2], "Unfinished thoughts", *TITLES[2:]]
     assert (pages / "posts" / DRAFT_SLUG / "index.html").is_file()
-    assert entry_titles(html(pages / "tags/secret")) == ["Unfinished thoughts"]
+    assert listed_titles(html(pages / "tags/secret")) == ["Unfinished thoughts"]
     assert len(git(pages, "log", "--format=%H").split()) == 2
     assert broken_links(pages, "/blog/") == []

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .browser import free_port, serve_directory
-from .sites import make_site
+from .sites import entry_titles, make_site
 from .thirdparty import (
     DRAFT_SLUG,
     POSTS,
@@ -27,7 +27,6 @@ from .thirdparty import (
     TITLES,
     broken_links,
     build_dists,
-    entry_titles,
     html,
     make_venv,
     run,
@@ -197,7 +196,7 @@ def tour(page: Any, base: str, urls: Urls, *, heading: Callable[[Any], str] | No
 
     page.locator(".folio-entry .folio-tag", has_text="#rust").first.click()
     page.wait_for_url(base + urls.tag("rust"))
-    expect_texts(page, ".folio-entry__title a", [TITLES[0], TITLES[2]])
+    expect_texts(page, ".folio-archive__posts a", [TITLES[0], TITLES[2]])
 
     palette_choose(page, "> go to tags", "Go to tags")
     page.wait_for_url(base + urls.tags)

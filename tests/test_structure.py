@@ -158,7 +158,7 @@ def test_page_plan_paginates_and_covers_tags_and_years() -> None:
         make(f"posts/p{i}.md", f"date: 202{i % 2 + 5}-01-0{i + 1}\ntags: [t{i % 2}]")
         for i in range(5)
     ]
-    pages = plan_pages(PostCollection(posts), PagePlan("index.md", 2, "tags", "archive"))
+    pages = plan_pages(PostCollection(posts), PagePlan("index.md", 2, 2, "tags", "archive"))
     home = [p for p in pages if p.kind is Kind.HOME]
     assert [p.src_uri for p in home] == ["index.md", "page/2.md", "page/3.md"]
     assert home[1].previous is home[0] and home[1].next is home[2]
@@ -169,6 +169,11 @@ def test_page_plan_paginates_and_covers_tags_and_years() -> None:
         "tags/t1.md",
     }
     assert {p.year for p in pages if p.kind is Kind.YEAR} == {2025, 2026}
+
+    plan = PagePlan("index.md", 2, None, "tags", None)
+    one_page_per_tag = plan_pages(PostCollection(posts), plan)
+    tag_pages = {p.src_uri: len(p.posts) for p in one_page_per_tag if p.kind is Kind.TAG}
+    assert tag_pages == {"tags/t0.md": 3, "tags/t1.md": 2}
 
 
 @pytest.mark.parametrize("seed", [7, 8, 9])

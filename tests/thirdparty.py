@@ -131,10 +131,6 @@ def html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
-def entry_titles(soup: BeautifulSoup) -> list[str]:
-    return [a.get_text(strip=True) for a in soup.select(".folio-entry__title a")]
-
-
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src"}
 
 

@@ -114,7 +114,7 @@ class FolioConfig(base.Config):
     """URL of a post relative to the site root. Fields: {slug}, {year}, {month}, {day}, {file}."""
 
     per_page = _PositiveInt(20)
-    """Posts per listing page (home, tag pages); later pages live at `page/2/`, `page/3/`, ..."""
+    """Posts per listing page; later pages live at `page/2/`, `page/3/`, ..."""
 
     excerpt_length = _PositiveInt(140)
     """Length of the automatic excerpt, in characters, cut on a word boundary."""
@@ -133,6 +133,11 @@ class FolioConfig(base.Config):
 
     tags = c.Type(bool, default=True)
     """Generate the tags index and a page per tag."""
+
+    tag_excerpts = c.Type(bool, default=False)
+    """Tag pages as excerpt listings paginated by `per_page`, like the home page (and like
+    Material's category pages). Off: one page per tag with every post's date and title,
+    grouped by year, like the archive."""
 
     tags_dir = _SitePath("tags")
     """Folder of the tags index (`tags/`) and of the tag pages (`tags/<slug>/`)."""

@@ -238,6 +238,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         plan = PagePlan(
             listing_page=self.config.listing_page,
             per_page=self.config.per_page,
+            tag_per_page=self.config.per_page if self.config.tag_excerpts else None,
             tags_dir=self.config.tags_dir if self.config.tags else None,
             archive_dir=self.config.archive_dir if self.config.archive else None,
         )
@@ -437,6 +438,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             date_format=self.config.date_format,
             drafts=self.drafts,
             related_count=self.config.related_posts,
+            tag_excerpts=self.config.tag_excerpts,
         )
         self.renderer.year_urls = {
             listing.year: listing.url

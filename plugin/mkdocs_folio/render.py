@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .authors import Author
 from .series import Series
-from .structure.collection import PostCollection
+from .structure.collection import PostCollection, by_year
 from .structure.dates import format_date
 from .structure.pages import Kind, Listing
 from .structure.post import Post
@@ -65,6 +65,7 @@ class Renderer:
         date_format: str,
         drafts: set[Post],
         related_count: int,
+        tag_excerpts: bool = False,
     ) -> None:
         # One environment per build: no need to stat the template files on every render.
         self.env = jinja2.Environment(
@@ -79,6 +80,7 @@ class Renderer:
         self.date_format = date_format
         self.drafts = drafts
         self.related_count = related_count
+        self.tag_excerpts = tag_excerpts
         self.token = f"__folio_{secrets.token_hex(8)}__/"
         self._entries: dict[Post, str] = {}
         self._dates: dict[Post, dict[str, str]] = {}
@@ -183,17 +185,12 @@ class Renderer:
                 for tag in self.collection.tags
             ]
             return self._render("tag-index.html", tags=tags, count=self.count_label)
-        if listing.kind in (Kind.ARCHIVE, Kind.YEAR):
-            groups = (
-                self.collection.years()
-                if listing.kind is Kind.ARCHIVE
-                else [(listing.year or 0, listing.posts)]
-            )
-            return self._render(
-                "archive.html",
-                groups=[self._year_group(year, posts) for year, posts in groups],
-                show_year_links=listing.kind is Kind.ARCHIVE,
-            )
+        if listing.kind is Kind.YEAR:
+            return self._archive([(listing.year or 0, listing.posts)], show_years=False)
+        if listing.kind is Kind.ARCHIVE:
+            return self._archive(self.collection.years(), show_years=True)
+        if listing.kind is Kind.TAG and not self.tag_excerpts:
+            return self._archive(by_year(listing.posts), show_years=True, link_years=False)
         entries = Markup("".join(self.entry(post) for post in listing.posts))
         previous, following = listing.previous, listing.next
         return self._render(
@@ -207,8 +204,17 @@ class Renderer:
             older_url=self.href(following.url) if following else None,
         )
 
-    def _year_group(self, year: int, posts: list[Post]) -> dict[str, Any]:
-        page_url = self.year_urls.get(year)
+    def _archive(
+        self, groups: list[tuple[int, list[Post]]], *, show_years: bool, link_years: bool = True
+    ) -> str:
+        return self._render(
+            "archive.html",
+            groups=[self._year_group(year, posts, link_years) for year, posts in groups],
+            show_years=show_years,
+        )
+
+    def _year_group(self, year: int, posts: list[Post], link: bool) -> dict[str, Any]:
+        page_url = self.year_urls.get(year) if link else None
         return {
             "year": year,
             "url": self.href(page_url) if page_url is not None else None,

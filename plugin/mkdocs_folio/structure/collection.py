@@ -24,6 +24,14 @@ def _order(post: Post) -> tuple[bool, float, str]:
     return (not post.pin, -post.date.timestamp(), post.title.casefold())
 
 
+def by_year(posts: Iterable[Post]) -> list[tuple[int, list[Post]]]:
+    """Posts grouped by year, newest year first, each group newest first (pins ignored)."""
+    groups: dict[int, list[Post]] = defaultdict(list)
+    for post in sorted(posts, key=lambda p: -p.date.timestamp()):
+        groups[post.year].append(post)
+    return sorted(groups.items(), reverse=True)
+
+
 class PostCollection:
     """The posts of one build, indexed by source path, tag and year."""
 
@@ -87,10 +95,7 @@ class PostCollection:
 
     def years(self) -> list[tuple[int, list[Post]]]:
         """Posts grouped by year, newest year first, each group newest first."""
-        groups: dict[int, list[Post]] = defaultdict(list)
-        for post in sorted(self.posts, key=lambda p: -p.date.timestamp()):
-            groups[post.year].append(post)
-        return sorted(groups.items(), reverse=True)
+        return by_year(self.posts)
 
     def older(self, post: Post) -> Post | None:
         index = self._position[post]

@@ -57,6 +57,8 @@ def _paginate(
 class PagePlan:
     listing_page: str
     per_page: int
+    tag_per_page: int | None
+    """Posts per tag page; None puts each tag on one page."""
     tags_dir: str | None
     archive_dir: str | None
 
@@ -69,9 +71,11 @@ def plan_pages(collection: PostCollection, plan: PagePlan) -> list[Listing]:
     if plan.tags_dir is not None:
         pages.append(Listing(Kind.TAGS, f"{plan.tags_dir}/index.md", [], in_nav=True))
         for tag in collection.tags:
-            pages += _paginate(
-                Kind.TAG, f"{plan.tags_dir}/{tag.slug}.md", tag.posts, plan.per_page, tag=tag
-            )
+            src_uri = f"{plan.tags_dir}/{tag.slug}.md"
+            if plan.tag_per_page is None:
+                pages.append(Listing(Kind.TAG, src_uri, tag.posts, tag=tag))
+            else:
+                pages += _paginate(Kind.TAG, src_uri, tag.posts, plan.tag_per_page, tag=tag)
     if plan.archive_dir is not None:
         pages.append(
             Listing(Kind.ARCHIVE, f"{plan.archive_dir}/index.md", collection.posts, in_nav=True)
