@@ -6,9 +6,12 @@ import logging
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from .sites import (
+    Site,
     build_site,
     build_with_override,
     entry_titles,
@@ -346,3 +349,49 @@ def test_wrong_option_values_are_config_errors(
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         load_config(config_file=str(tmp_path / "mkdocs.yml"))
     assert any(expected in record.getMessage() for record in caplog.records), caplog.text
+
+
+def test_serve_rebuilds_redo_only_the_edited_post(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mkdocs_folio.plugin as folio_plugin
+
+    calls: dict[str, list[str]] = {"parse": [], "summarize": []}
+    real_parse, real_summarize = folio_plugin.parse_post, folio_plugin.summarize
+
+    def parse(src_uri: str, source: str, **options: object) -> object:
+        calls["parse"].append(src_uri)
+        return real_parse(src_uri, source, **options)
+
+    def summarize(html: str, **options: object) -> object:
+        calls["summarize"].append(html)
+        return real_summarize(html, **options)
+
+    monkeypatch.setattr(folio_plugin, "parse_post", parse)
+    monkeypatch.setattr(folio_plugin, "summarize", summarize)
+    write_site(
+        tmp_path,
+        {
+            "posts/a.md": post("A", "2026-01-01", tags=["x"], body="Alpha words."),
+            "posts/b.md": post("B", "2026-01-02", tags=["x"], body="Beta words."),
+        },
+    )
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+        assert sorted(calls["parse"]) == ["posts/a.md", "posts/b.md"]
+        calls["parse"].clear()
+        calls["summarize"].clear()
+
+        (tmp_path / "docs/posts/b.md").write_text(post("B2", "2026-01-02", body="Changed."))
+        config = load_config(config_file=str(tmp_path / "mkdocs.yml"))  # as serve reloads it
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        config.plugins.on_shutdown()
+    assert calls["parse"] == ["posts/b.md"]
+    assert len(calls["summarize"]) == 1 and "Changed." in calls["summarize"][0]
+    site = Site(tmp_path, config)
+    assert entry_titles(site.html("")) == ["B2", "A"]
+    assert "Alpha words." in site.html("").select(".folio-entry")[1].get_text()
+    assert listed_titles(site.html("tags/x/")) == ["A"]

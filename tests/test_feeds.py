@@ -6,6 +6,7 @@ import calendar
 import json
 import logging
 import re
+import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,15 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import pytest
 
-from mkdocs_folio.feeds import absolutize_html, feed_folder
+from mkdocs_folio.authors import Author
+from mkdocs_folio.feeds import (
+    FeedInfo,
+    FeedItem,
+    absolutize_html,
+    feed_folder,
+    render_atom,
+    render_rss,
+)
 
 from .sites import make_site, post
 
@@ -335,3 +344,52 @@ def test_control_characters_and_markup_in_titles_keep_feeds_valid(tmp_path: Path
         assert [tag.term for tag in entry.tags] == ["<i>x</i>"]
     item = json.loads(site.text("feed.json"))["items"][0]
     assert item["title"] == title
+
+
+def test_xml_feeds_escape_every_value_they_write() -> None:
+    nasty = "a & b < c > d ]]> \"q\" 's' \x01\x0b\ufffe end"
+    clean = "a & b < c > d ]]> \"q\" 's'  end"  # only what XML cannot carry is dropped
+    url = 'https://e.org/p/?a=1&b="2"<\x01>'
+    clean_url = url.replace("\x01", "")
+    info = FeedInfo(
+        title=nasty,
+        home_url="https://e.org/?x=1&y=2",
+        feed_url="https://e.org/feed.xml?x=1&y=2",
+        description=nasty,
+        language="en",
+        authors=[Author(id="", name=nasty, url=url)],
+    )
+    item = FeedItem(
+        id=url,
+        url=url,
+        title=nasty,
+        published=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        summary="line one\r\nline two",
+        tags=[nasty, "<i>x</i>"],
+        authors=[Author(id="", name=nasty, url=url)],
+        content_html=f"<p>{nasty}</p>",
+    )
+    for render in (render_rss, render_atom):
+        document = render(info, [item])
+        assert document.startswith("<?xml version='1.0' encoding='UTF-8'?>\n")
+        assert document.endswith(">\n")
+        root = ET.fromstring(document.encode("utf-8"))  # well-formed, as strict XML
+        texts = {element.text for element in root.iter()}
+        attributes = {value for element in root.iter() for value in element.attrib.values()}
+        assert clean in texts | attributes
+        assert clean_url in texts | attributes
+        assert f"<p>{clean}</p>" in texts  # HTML content is escaped text, not markup
+        assert "line one\r\nline two" in texts  # a CR is escaped, not read back as a newline
+        feed = feedparser.parse(document.encode("utf-8"))
+        assert feed.bozo == 0, feed.get("bozo_exception")
+        assert feed.feed.title == clean
+        entry = feed.entries[0]
+        assert entry.title == clean
+        assert entry.link == clean_url
+        assert [tag.term for tag in entry.tags] == [clean, "<i>x</i>"]
+        assert entry.author == clean
+    rss = ET.fromstring(render_rss(info, [item]).encode("utf-8"))
+    assert rss.find("channel/item/guid").get("isPermaLink") == "true"  # type: ignore[union-attr]
+    atom = ET.fromstring(render_atom(info, [item]).encode("utf-8"))
+    assert atom.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"

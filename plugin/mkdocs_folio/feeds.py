@@ -1,6 +1,7 @@
 """RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents, from plain data.
 
-The XML is built by feedgen (on lxml), which escapes every value; the JSON Feed by json.dumps.
+The XML is built with the standard library's ElementTree, which escapes every value; the JSON
+Feed by json.dumps.
 Nothing here reads the clock: every date comes from the posts.
 """
 
@@ -8,13 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from typing import Any
 from urllib.parse import urljoin
-
-from feedgen.feed import FeedGenerator
 
 from .authors import Author
 
@@ -30,6 +31,16 @@ MEDIA_TYPES = {
 FORMAT_NAMES = {RSS: "RSS", ATOM: "Atom", JSON: "JSON Feed"}
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "mkdocs-folio"
+ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
+RSS_DOCS = "http://www.rssboard.org/rss-specification"
+# Prefixed names are written literally ("atom:link") with their declarations on the root, so
+# no namespace is registered in ElementTree's global table.
+_RSS_NAMESPACES = {
+    "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+    "xmlns:atom": ATOM_NAMESPACE,
+    "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+}
+_XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 
 # An empty feed still needs an `updated` date; a fixed one keeps rebuilds byte-identical.
 EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
@@ -41,7 +52,8 @@ _SRCSET = re.compile(r"""\bsrcset=(?P<quote>["'])(?P<value>.*?)(?P=quote)""", re
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.DOTALL | re.IGNORECASE)
-# Characters XML 1.0 cannot carry at all; lxml refuses them, so they are dropped.
+# Characters XML 1.0 cannot carry at all (not even escaped); ElementTree would write them as is,
+# making the feed unparseable, so they are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -143,49 +155,102 @@ def _x(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _generator(info: FeedInfo, items: Sequence[FeedItem], *, feed_format: str) -> FeedGenerator:
-    fg = FeedGenerator()
-    fg.load_extension("dc", atom=False, rss=True)
-    fg.id(info.home_url)
-    fg.title(_x(info.title))
-    fg.description(_x(info.description) or _x(info.title))
-    fg.subtitle(_x(info.description) or _x(info.title))
-    # RSS's channel <link> is the last link given: the page, not the feed.
-    fg.link(href=info.feed_url, rel="self", type=MEDIA_TYPES[feed_format])
-    fg.link(href=info.home_url, rel="alternate", type="text/html")
-    if info.language:
-        fg.language(info.language)
-    for author in info.authors:
-        fg.author({"name": _x(author.name), **({"uri": author.url} if author.url else {})})
-    fg.generator(GENERATOR)
-    fg.updated(last_updated(items))
-    for item in items:
-        entry = fg.add_entry(order="append")
-        entry.guid(item.id, permalink=item.id == item.url)
-        entry.title(_x(item.title))
-        entry.link(href=item.url, rel="alternate", type="text/html")
-        entry.published(item.published)
-        entry.updated(item.updated or item.published)
-        if item.summary:
-            entry.summary(_x(item.summary))
-        if item.content_html:
-            entry.content(_x(item.content_html), type="html")
-        for tag in item.tags:
-            entry.category(term=_x(tag))
-        for author in item.authors:
-            entry.author({"name": _x(author.name), **({"uri": author.url} if author.url else {})})
-            entry.dc.dc_creator(_x(author.name))
-    return fg
+def _element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element; its text and attribute values pass through `_x` (ET escapes them)."""
+    element = ET.SubElement(parent, tag, {name: _x(value) for name, value in attrs.items()})
+    if text is not None:
+        element.text = _x(text)
+    return element
+
+
+def _serialize(root: ET.Element) -> str:
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode")
+    # Byte for byte what feedgen (on lxml) wrote before. ET escapes ">" and "&" in text and
+    # attributes, so " />" only ends an empty element and "&#09;" is ET's own escape of a tab in
+    # an attribute. A raw CR can only come from a text value (attributes have it as &#13;): it
+    # is escaped, or parsers would read it as a line feed.
+    body = body.replace(" />", "/>").replace("&#09;", "&#9;").replace("\r", "&#13;")
+    return _XML_DECLARATION + body + "\n"
+
+
+def _atom_authors(parent: ET.Element, authors: Iterable[Author]) -> None:
+    for author in authors:
+        name = _x(author.name)
+        if not name:  # Atom requires a name
+            continue
+        block = _element(parent, "author")
+        _element(block, "name", name)
+        if author.url:
+            _element(block, "uri", author.url)
 
 
 def render_rss(info: FeedInfo, items: Sequence[FeedItem]) -> str:
-    document: bytes = _generator(info, items, feed_format=RSS).rss_str(pretty=True)
-    return document.decode("utf-8")
+    root = ET.Element("rss", {**_RSS_NAMESPACES, "version": "2.0"})
+    channel = _element(root, "channel")
+    _element(channel, "title", info.title)
+    _element(channel, "link", info.home_url)
+    _element(channel, "description", _x(info.description) or _x(info.title))
+    _element(channel, "atom:link", href=info.feed_url, rel="self", type=MEDIA_TYPES[RSS])
+    _element(channel, "docs", RSS_DOCS)
+    _element(channel, "generator", GENERATOR)
+    if info.language:
+        _element(channel, "language", info.language)
+    _element(channel, "lastBuildDate", format_datetime(last_updated(items)))
+    # Channel authors are left out: RSS's <managingEditor> must be an email address.
+    for item in items:
+        entry = _element(channel, "item")
+        title, summary = _x(item.title), _x(item.summary)
+        content = _x(item.content_html) if item.content_html else ""
+        if title:
+            _element(entry, "title", title)
+        _element(entry, "link", item.url)
+        # The summary is the description; full content goes in content:encoded, or stands in
+        # for the description when there is no summary.
+        if summary or content:
+            _element(entry, "description", summary or content)
+        if summary and content:
+            _element(entry, "content:encoded", content)
+        permalink = "true" if item.id == item.url else "false"
+        _element(entry, "guid", item.id, isPermaLink=permalink)
+        for tag in item.tags:
+            _element(entry, "category", tag)
+        _element(entry, "pubDate", format_datetime(item.published))
+        for author in item.authors:
+            _element(entry, "dc:creator", author.name)
+    return _serialize(root)
 
 
 def render_atom(info: FeedInfo, items: Sequence[FeedItem]) -> str:
-    document: bytes = _generator(info, items, feed_format=ATOM).atom_str(pretty=True)
-    return document.decode("utf-8")
+    attrs = {"xmlns": ATOM_NAMESPACE}
+    if info.language:
+        attrs["xml:lang"] = _x(info.language)
+    root = ET.Element("feed", attrs)
+    _element(root, "id", info.home_url)
+    _element(root, "title", info.title)
+    _element(root, "updated", last_updated(items).isoformat())
+    _atom_authors(root, info.authors)
+    _element(root, "link", href=info.feed_url, rel="self", type=MEDIA_TYPES[ATOM])
+    _element(root, "link", href=info.home_url, rel="alternate", type="text/html")
+    _element(root, "generator", GENERATOR)
+    subtitle = _x(info.description) or _x(info.title)
+    if subtitle:
+        _element(root, "subtitle", subtitle)
+    for item in items:
+        entry = _element(root, "entry")
+        _element(entry, "id", item.id)
+        _element(entry, "title", item.title)
+        _element(entry, "updated", (item.updated or item.published).isoformat())
+        _atom_authors(entry, item.authors)
+        if item.content_html and _x(item.content_html):
+            _element(entry, "content", item.content_html, type="html")
+        _element(entry, "link", href=item.url)  # rel defaults to "alternate"
+        if _x(item.summary):
+            _element(entry, "summary", item.summary)
+        for tag in item.tags:
+            _element(entry, "category", term=tag)
+        _element(entry, "published", item.published.isoformat())
+    return _serialize(root)
 
 
 def _json_author(author: Author) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from .authors import (
 )
 from .config import FolioConfig, merged_strings
 from .excerpt import summarize
+from .memo import Memo, fingerprint
 from .palette import SCRIPT as PALETTE_SCRIPT
 from .palette import STYLESHEET as PALETTE_STYLESHEET
 from .palette import palette_settings, settings_tag
@@ -58,6 +60,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self.is_dirty = False
+        # Only `mkdocs serve` builds again with the same plugin instance.
+        self.parsed_posts: Memo[Post] = Memo()
+        self.rendered_bodies: Memo[RenderedBody] = Memo()
         self._reset()
 
     def _reset(self) -> None:
@@ -116,6 +121,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if not self.config.enabled:
             return None
         self._reset()
+        self.parsed_posts.next_build()
+        self.rendered_bodies.next_build()
         posts = self._read_posts(files)
         visible = self._apply_drafts(posts, files)
         try:
@@ -187,14 +194,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 file.inclusion = InclusionLevel.EXCLUDED
                 continue
             try:
-                post = parse_post(
-                    file.src_uri,
-                    source,
-                    posts_dir=self.config.posts_dir,
-                    zone=self.zone,
-                    slug_style=SLUG_STYLES[self.config.slug_style],
-                    categories_as_tags=self.config.categories_as_tags,
-                )
+                post = self._parse_post(file.src_uri, source)
             except PostError as error:
                 errors.append(str(error))
                 continue
@@ -212,6 +212,29 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if errors:
             raise PluginError("\n".join(errors))
         return posts
+
+    def _parse_post(self, src_uri: str, source: str) -> Post:
+        options = (
+            self.config.posts_dir,
+            self.zone,
+            self.config.slug_style,
+            self.config.categories_as_tags,
+        )
+        key = fingerprint(source, *options) if self.is_serve else None
+        post = self.parsed_posts.get(src_uri, key) if key else None
+        if post is None:
+            post = parse_post(
+                src_uri,
+                source,
+                posts_dir=self.config.posts_dir,
+                zone=self.zone,
+                slug_style=SLUG_STYLES[self.config.slug_style],
+                categories_as_tags=self.config.categories_as_tags,
+            )
+            if key:
+                self.parsed_posts.put(src_uri, key, post)
+        # A fresh copy per build: the build fills in its URL and body.
+        return replace(post, url="", dest_uri="", body=None)
 
     def _apply_drafts(self, posts: list[Post], files: Files) -> list[Post]:
         """Keep posts out of the nav, drafts out of `mkdocs build`, and badge them in serve."""
@@ -413,15 +436,26 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def _summarize(self, post: Post, content: str) -> RenderedBody:
         self.post_html[post] = content
-        body = summarize(
-            content,
-            description=post.description,
-            separator=self.config.excerpt_separator,
-            length=self.config.excerpt_length,
-            words_per_minute=self.config.words_per_minute,
+        options = (
+            post.description,
+            self.config.excerpt_separator,
+            self.config.excerpt_length,
+            self.config.words_per_minute,
         )
+        key = fingerprint(content, *options) if self.is_serve else None
+        body = self.rendered_bodies.get(post.src_uri, key) if key else None
+        if body is None:
+            body = summarize(
+                content,
+                description=post.description,
+                separator=self.config.excerpt_separator,
+                length=self.config.excerpt_length,
+                words_per_minute=self.config.words_per_minute,
+            )
+            if key:
+                self.rendered_bodies.put(post.src_uri, key, body)
         if post.reading_minutes is not None:
-            body.reading_minutes = post.reading_minutes
+            body = replace(body, reading_minutes=post.reading_minutes)
         return body
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:

@@ -1,0 +1,40 @@
+"""Results of the previous `mkdocs serve` build, reused while their inputs are unchanged.
+
+`mkdocs serve` rebuilds the whole site after every edit, though usually one post changed.
+Inputs are remembered by length and hash, not kept: the memo holds no copy of any source
+or page. An entry not asked for in a build is dropped with it, so deleted posts go too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Generic, TypeVar
+
+Value = TypeVar("Value")
+
+
+def fingerprint(*inputs: Hashable) -> tuple[int, int]:
+    """A cheap identity for inputs that may be large strings."""
+    return sum(len(item) for item in inputs if isinstance(item, str)), hash(inputs)
+
+
+class Memo(Generic[Value]):
+    def __init__(self) -> None:
+        self._previous: dict[str, tuple[tuple[int, int], Value]] = {}
+        self._current: dict[str, tuple[tuple[int, int], Value]] = {}
+
+    def get(self, name: str, key: tuple[int, int]) -> Value | None:
+        entry = self._previous.get(name)
+        if entry is None or entry[0] != key:
+            return None
+        self._current[name] = entry
+        return entry[1]
+
+    def put(self, name: str, key: tuple[int, int], value: Value) -> None:
+        self._current[name] = (key, value)
+
+    def next_build(self) -> None:
+        self._previous, self._current = self._current, {}
+
+    def __len__(self) -> int:
+        return len(self._previous)
