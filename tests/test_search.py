@@ -64,7 +64,8 @@ def test_one_document_per_post_with_title_excerpt_date_and_tags(tmp_path: Path) 
 def test_tag_pages_are_indexed_by_name_and_count_and_listings_carry_no_post_text(
     tmp_path: Path,
 ) -> None:
-    site = make_site(tmp_path, blog(), folio={"per_page": 1})
+    site = make_site(tmp_path, blog(), folio={"per_page": 1, "tag_excerpts": True})
+    assert (site.out / "tags/ebpf/page/2/index.html").is_file()
     docs = index_of(site)
     by_location = {d["location"]: d for d in docs}
     assert by_location["tags/ebpf/"]["title"] == "#eBPF"
