@@ -22,13 +22,17 @@ _TAG = re.compile(r"<[^>]*>")
 _LEADING_H1 = re.compile(r"^\s*<h1\b.*?</h1>", re.DOTALL)
 
 
-def plain_text(html: str, *, skip_first_h1: bool = True) -> str:
-    """Readable text of rendered HTML, without code blocks, permalinks and footnotes."""
+def plain_words(html: str, *, skip_first_h1: bool = True) -> list[str]:
+    """The words of rendered HTML, without code blocks, permalinks and footnotes."""
     if skip_first_h1:
         html = _LEADING_H1.sub("", html, count=1)
-    text = _TAG.sub(" ", _SKIPPED_BLOCKS.sub(" ", html))
-    # split/join collapses whitespace several times faster than a `\s+` substitution.
-    return " ".join(unescape(text).split())
+    return unescape(_TAG.sub(" ", _SKIPPED_BLOCKS.sub(" ", html))).split()
+
+
+def plain_text(html: str, *, skip_first_h1: bool = True) -> str:
+    """Readable text of rendered HTML, white space collapsed."""
+    # split/join collapses white space several times faster than a `\s+` substitution.
+    return " ".join(plain_words(html, skip_first_h1=skip_first_h1))
 
 
 def cut_on_word(text: str, length: int, ellipsis: str = "...") -> str:
@@ -56,8 +60,8 @@ def summarize(
     words_per_minute: int,
 ) -> RenderedBody:
     """Excerpt and reading time, in the order: description, separator, automatic cut."""
-    text = plain_text(html)
-    words = len(text.split())
+    all_words = plain_words(html)
+    words = len(all_words)
     excerpt_html: str | None = None
     if separator and separator in html:
         # The post's own `# title` would repeat the entry's title in a listing.
@@ -67,7 +71,7 @@ def summarize(
     elif excerpt_html is not None:
         excerpt_text = plain_text(excerpt_html)
     else:
-        excerpt_text = cut_on_word(text, length)
+        excerpt_text = cut_on_word(" ".join(all_words[: length + 1]), length)
     return RenderedBody(
         excerpt_html=excerpt_html if not description else None,
         excerpt_text=excerpt_text,

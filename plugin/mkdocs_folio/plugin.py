@@ -79,6 +79,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.series: dict[Post, Series] = {}
         self.post_links: dict[Post, list[tuple[str, str, bool]]] = {}
         self.post_html: dict[Post, str] = {}  # as MkDocs rendered it, for full-content feeds
+        self.content_before_folio: dict[str, str] = {}
         self.sharing: Sharing | None = None
 
     # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
@@ -553,6 +554,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if (post or listing) and config.theme.name != "material":
             # Material prints the page title when the content has no <h1>; other themes do not.
             page.content = _with_title(page.content or "", page.title)
+        if post or listing:
+            self.content_before_folio[page.file.src_uri] = content
         return context
 
     def _index_for_search(self, page: Page, post: Post | None) -> None:
@@ -582,10 +585,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        # The page is rendered: MkDocs keeps every page's content until the build ends, so
+        # give it back its own HTML instead of a second copy with folio's header and listing.
+        content = self.content_before_folio.pop(page.file.src_uri, None)
+        if content is not None:
+            page.content = content
         if self.sharing is not None:
             src_uri = page.file.src_uri
             post, listing = self.collection.by_src_uri.get(src_uri), self.listings.get(src_uri)
-            output = self.sharing.head(output, page, post, listing)
+            return self.sharing.head(output, page, post, listing, extra=self.palette_tag)
         if not self.palette_tag:
             return output
         head_end = output.find("</head>")

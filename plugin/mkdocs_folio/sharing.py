@@ -283,8 +283,16 @@ class Sharing:
         if text:
             page.meta["description"] = Markup(escape(text))
 
-    def head(self, output: str, page: Page, post: Post | None, listing: Listing | None) -> str:
-        """The page's HTML with feed links and, on posts and listings, sharing tags."""
+    def head(
+        self,
+        output: str,
+        page: Page,
+        post: Post | None,
+        listing: Listing | None,
+        *,
+        extra: str = "",
+    ) -> str:
+        """The page's HTML with feed links, on posts and listings sharing tags, then `extra`."""
         fragments = []
         links = self._alternate_links(page)
         if links:
@@ -307,6 +315,8 @@ class Sharing:
             fragments.append(
                 head_tags(card, article, with_description=not has_meta_description(output))
             )
+        if extra:
+            fragments.append(extra)  # one splice of the page instead of two
         return inject_head(output, "\n".join(fragments))
 
     def _article_authors(self, post: Post) -> list[Author]:
