@@ -18,6 +18,7 @@ import platform
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -300,6 +301,20 @@ def _mark(
 CONTENDED = 1.25  # wall time above this multiple of CPU time: the build waited for a core
 
 
+def _time_rows(
+    results: list[SizeResult], measure: Callable[[SizeResult, str], float | None]
+) -> list[str]:
+    """One table row per size: the three sites' times by `measure`, and the two ratios."""
+    rows = []
+    for r in results:
+        floor, material, folio = (measure(r, site) for site in SITES)
+        rows.append(
+            f"| {r.posts:,} | {_s(floor)} | {_s(material)} | {_s(folio)}"
+            f" | {_x(_ratio(folio, floor))} | {_x(_ratio(material, folio))} |"
+        )
+    return rows
+
+
 def contention_notes(results: list[SizeResult]) -> list[str]:
     notes = []
     for r in results:
@@ -324,27 +339,15 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
         "",
         "| posts | floor | Material blog+tags | folio | folio / floor | Material / folio |",
         "|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in results:
-        floor, material, folio = (r.seconds(site) for site in SITES)
-        lines.append(
-            f"| {r.posts:,} | {_s(floor)} | {_s(material)} | {_s(folio)}"
-            f" | {_x(_ratio(folio, floor))} | {_x(_ratio(material, folio))} |"
-        )
-    lines += [
+        *_time_rows(results, SizeResult.seconds),
         "",
         "CPU time (user + system) of the same builds, which other load on the machine"
         " distorts less than wall time:",
         "",
         "| posts | floor CPU | Material CPU | folio CPU | folio / floor | Material / folio |",
         "|---:|---:|---:|---:|---:|---:|",
+        *_time_rows(results, SizeResult.cpu),
     ]
-    for r in results:
-        floor, material, folio = (r.cpu(site) for site in SITES)
-        lines.append(
-            f"| {r.posts:,} | {_s(floor)} | {_s(material)} | {_s(folio)}"
-            f" | {_x(_ratio(folio, floor))} | {_x(_ratio(material, folio))} |"
-        )
     lines += [
         "",
         "| posts | floor peak RSS | Material peak RSS | folio peak RSS | folio / floor |",

@@ -7,7 +7,7 @@ or page. An entry not asked for in a build is dropped with it, so deleted posts 
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 Value = TypeVar("Value")
@@ -20,8 +20,21 @@ def fingerprint(*inputs: Hashable) -> tuple[int, int]:
 
 class Memo(Generic[Value]):
     def __init__(self) -> None:
+        self.active = False
+        """Off, `cached` only makes values: a one-off build has no next build to serve."""
         self._previous: dict[str, tuple[tuple[int, int], Value]] = {}
         self._current: dict[str, tuple[tuple[int, int], Value]] = {}
+
+    def cached(self, name: str, inputs: tuple[Hashable, ...], make: Callable[[], Value]) -> Value:
+        """The previous build's value for `name` if its inputs are the same, else `make()`."""
+        if not self.active:
+            return make()
+        key = fingerprint(*inputs)
+        value = self.get(name, key)
+        if value is None:
+            value = make()
+            self.put(name, key, value)
+        return value
 
     def get(self, name: str, key: tuple[int, int]) -> Value | None:
         entry = self._previous.get(name)

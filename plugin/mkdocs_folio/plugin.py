@@ -29,13 +29,14 @@ from .authors import (
 )
 from .config import FolioConfig, merged_strings
 from .excerpt import summarize
-from .memo import Memo, fingerprint
+from .memo import Memo
 from .palette import SCRIPT as PALETTE_SCRIPT
 from .palette import STYLESHEET as PALETTE_STYLESHEET
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
 from .render import Renderer, fill
 from .search import search_entries, upsert_document
+from .seo import inject_head
 from .series import Series, build_series
 from .sharing import Sharing, SharingOptions
 from .structure.collection import PostCollection, is_unpublished
@@ -86,6 +87,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
         self.is_dirty = dirty
+        self.parsed_posts.active = self.rendered_bodies.active = self.is_serve
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -215,25 +217,26 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return posts
 
     def _parse_post(self, src_uri: str, source: str) -> Post:
-        options = (
+        slug_style = SLUG_STYLES[self.config.slug_style]
+        inputs = (
+            source,
             self.config.posts_dir,
             self.zone,
-            self.config.slug_style,
+            slug_style,
             self.config.categories_as_tags,
         )
-        key = fingerprint(source, *options) if self.is_serve else None
-        post = self.parsed_posts.get(src_uri, key) if key else None
-        if post is None:
-            post = parse_post(
+        post = self.parsed_posts.cached(
+            src_uri,
+            inputs,
+            lambda: parse_post(
                 src_uri,
                 source,
                 posts_dir=self.config.posts_dir,
                 zone=self.zone,
-                slug_style=SLUG_STYLES[self.config.slug_style],
+                slug_style=slug_style,
                 categories_as_tags=self.config.categories_as_tags,
-            )
-            if key:
-                self.parsed_posts.put(src_uri, key, post)
+            ),
+        )
         # A fresh copy per build: the build fills in its URL and body.
         return replace(post, url="", dest_uri="", body=None)
 
@@ -437,24 +440,19 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def _summarize(self, post: Post, content: str) -> RenderedBody:
         self.post_html[post] = content
-        options = (
-            post.description,
-            self.config.excerpt_separator,
-            self.config.excerpt_length,
-            self.config.words_per_minute,
-        )
-        key = fingerprint(content, *options) if self.is_serve else None
-        body = self.rendered_bodies.get(post.src_uri, key) if key else None
-        if body is None:
-            body = summarize(
+        separator = self.config.excerpt_separator
+        length, words_per_minute = self.config.excerpt_length, self.config.words_per_minute
+        body = self.rendered_bodies.cached(
+            post.src_uri,
+            (content, post.description, separator, length, words_per_minute),
+            lambda: summarize(
                 content,
                 description=post.description,
-                separator=self.config.excerpt_separator,
-                length=self.config.excerpt_length,
-                words_per_minute=self.config.words_per_minute,
-            )
-            if key:
-                self.rendered_bodies.put(post.src_uri, key, body)
+                separator=separator,
+                length=length,
+                words_per_minute=words_per_minute,
+            ),
+        )
         if post.reading_minutes is not None:
             body = replace(body, reading_minutes=post.reading_minutes)
         return body
@@ -594,12 +592,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             src_uri = page.file.src_uri
             post, listing = self.collection.by_src_uri.get(src_uri), self.listings.get(src_uri)
             return self.sharing.head(output, page, post, listing, extra=self.palette_tag)
-        if not self.palette_tag:
-            return output
-        head_end = output.find("</head>")
-        if head_end == -1:
-            return output
-        return output[:head_end] + self.palette_tag + output[head_end:]
+        return inject_head(output, self.palette_tag)
 
 
 def _plain_title(title: str) -> str:
