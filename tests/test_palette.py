@@ -253,6 +253,21 @@ def test_arrow_keys_enter_and_tab(page: Any, site_url: str) -> None:
     page.wait_for_url("**/posts/modernizing-rsync-for-the-multi-gigabit-era/")
 
 
+def test_focus_taken_from_the_open_palette_comes_back(page: Any, site_url: str) -> None:
+    # Material blurs the page after an anchor jump; when that lands just after the palette
+    # reopens, the next keystrokes must still reach the palette, not the page.
+    page.goto(site_url)
+    open_palette(page)
+    page.evaluate("() => document.activeElement.blur()")
+    page.keyboard.type("rsync")
+    assert page.input_value(".folio-palette__input") == "rsync"
+    assert options(page)[0] == "modernizing rsync for the multi-gigabit era"
+    page.keyboard.press("Escape")
+    page.evaluate("() => document.activeElement.blur()")
+    assert not is_open(page)
+    assert page.evaluate("() => document.activeElement === document.body")
+
+
 def test_active_option_scrolls_into_view(page: Any, site_url: str) -> None:
     page.set_viewport_size({"width": 1000, "height": 420})
     page.goto(site_url)

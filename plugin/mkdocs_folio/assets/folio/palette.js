@@ -576,6 +576,14 @@
     input.addEventListener("keydown", onDialogKey);
     closeButton.addEventListener("click", () => close(true));
     closeButton.addEventListener("keydown", onDialogKey);
+    dialog.addEventListener("focusout", (event) => {
+      if (dialog.contains(event.relatedTarget)) return;
+      // A modal keeps focus: Material blurs the page when it handles an anchor jump, which
+      // can land just after the palette reopens and would swallow the next keystrokes.
+      queueMicrotask(() => {
+        if (!dialog.hidden && document.hasFocus() && !dialog.contains(document.activeElement)) input.focus();
+      });
+    });
     dialog.addEventListener("mousedown", (event) => {
       if (panel.contains(event.target)) return;
       event.preventDefault(); // the click must not move focus away from where it returns
