@@ -79,6 +79,34 @@ def test_post_pages_carry_description_open_graph_twitter_canonical_and_json_ld(
     assert head is not None and head.select_one('meta[property="og:title"]') is not None
 
 
+def test_a_long_excerpt_is_cut_for_the_description_but_an_own_description_is_kept_whole(
+    tmp_path: Path,
+) -> None:
+    intro = " ".join(f"word{i}" for i in range(80))  # about 500 characters
+    own = "An author's own description. " * 8
+    site = make_site(
+        tmp_path,
+        {
+            "index.md": "# Home\n",
+            "posts/long.md": post("Long", body=f"{intro}\n\n<!-- more -->\n\nThe rest."),
+            "posts/own.md": post("Own", description=own),
+        },
+        config={"site_url": SITE},
+    )
+    long = site.html("posts/long/")
+    [description] = meta(long, "description")
+    assert len(description) <= 161 and description.endswith("…")
+    assert intro.startswith(description.removesuffix("…"))  # cut between two words
+    assert intro[len(description) - 1] == " "
+    assert meta(long, "og:description") == meta(long, "twitter:description") == [description]
+    assert json_ld(long)[0]["description"] == description
+    # Listings still show the whole excerpt.
+    assert intro in site.html("").get_text(" ")
+    own_page = site.html("posts/own/")
+    assert meta(own_page, "description") == [own.strip()]
+    assert json_ld(own_page)[0]["description"] == own.strip()
+
+
 def test_a_script_breaking_title_stays_text_everywhere(tmp_path: Path) -> None:
     title = f"Hack {BREAKOUT} & \"quotes\" 'too'"
     site = make_site(

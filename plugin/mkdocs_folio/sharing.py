@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .authors import Author
+from .excerpt import cut_on_word
 from .feeds import (
     FEED_FILES,
     FORMAT_NAMES,
@@ -47,6 +48,9 @@ from .structure.post import Post
 from .structure.tags import Tag
 
 log = get_plugin_logger(__name__)
+
+DESCRIPTION_LENGTH = 160
+"""Characters of an excerpt kept as a post's description; search engines show about this many."""
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -268,7 +272,13 @@ class Sharing:
             title = post.title if post is not None else self._listing_title(page)
             page.meta["title"] = Markup(escape(title))
         if post is not None:
-            text = post.body.excerpt_text if post.body else (post.description or "")
+            if post.description:
+                text = post.description  # the author's own words, whole
+            else:
+                # Search engines show about 160 characters, and the description is printed
+                # four times per page (meta, Open Graph, Twitter, JSON-LD).
+                excerpt = post.body.excerpt_text if post.body else ""
+                text = cut_on_word(excerpt, DESCRIPTION_LENGTH, "…")
         elif listing is not None:
             if own and page.file.generated_by is None:
                 self.descriptions[page.file.src_uri] = str(own)
