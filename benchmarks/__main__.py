@@ -15,9 +15,11 @@ import gzip
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +33,9 @@ from .runner import BuildResult, RebuildResult, run_build, run_rebuilds, snapsho
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORK_DIR = Path(__file__).resolve().parent / ".work"
 LABELS = {"floor": "floor", "material": "Material blog+tags", "folio": "folio"}
+# Builds write their sites to a RAM disk when there is one: on a shared machine, the disk's
+# write-back swings a build by half a second or more, which is not the engines' doing.
+RAM_DISK = Path("/dev/shm")
 
 # Issue #7's targets, all ratios from the same run.
 TARGET_FOLIO_FLOOR = 1.15
@@ -123,6 +128,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-palette", action="store_true", help="skip the browser timings")
     parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR)
     parser.add_argument(
+        "--output-dir",
+        type=Path,
+        default=None,
+        help="where builds write their sites (default: a temporary folder on the RAM disk"
+        f" {RAM_DISK} when there is one, else next to each site's docs in the work dir)",
+    )
+    parser.add_argument(
         "--live-plugin",
         action="store_true",
         help="import folio from plugin/ as it changes, instead of a copy taken at the start",
@@ -176,16 +188,30 @@ def palette_sizes(site_dir: Path, posts: int) -> dict[str, Any]:
     return sizes
 
 
+def ram_disk_folder(ram_disk: Path = RAM_DISK) -> Path | None:
+    """A fresh folder on the RAM disk, or None when there is no writable one."""
+    if not (ram_disk.is_dir() and os.access(ram_disk, os.W_OK)):
+        return None
+    return Path(tempfile.mkdtemp(prefix="folio-bench-", dir=ram_disk))
+
+
+def site_dir(args: argparse.Namespace, posts: int, site: str, config_file: Path) -> Path:
+    if args.output_root is None:
+        return config_file.parent / "site"
+    return Path(args.output_root) / str(posts) / site
+
+
 def measure_size(args: argparse.Namespace, posts: int) -> SizeResult:
     root = args.work_dir / str(posts)
     log(f"== {posts} posts: writing the corpus to {root}")
     configs = write_sites(root, posts)
+    sites = {site: site_dir(args, posts, site, configs[site]) for site in SITES}
     result = SizeResult(posts, {site: [] for site in SITES})
     total = args.warmup + args.runs
     for round_number in range(total):
         measured = round_number >= args.warmup
         for site in SITES:
-            build = run_build(site, configs[site])
+            build = run_build(site, configs[site], sites[site])
             kind = "run" if measured else "warm-up"
             note = "" if build.ok else f"  FAILED, see {build.log}"
             if build.warnings:
@@ -198,12 +224,13 @@ def measure_size(args: argparse.Namespace, posts: int) -> SizeResult:
                 _show_tail(build.log)
             if measured or not build.ok:
                 result.builds[site].append(build)
-    result.palette = palette_sizes(configs["folio"].parent / "site", posts)
+    result.palette = palette_sizes(sites["folio"], posts)
     if not args.no_rebuild:
         edited = make_post(posts // 2).filename
         for site in ("floor", "folio"):
             post = configs[site].parent / "docs" / posts_dir(site) / edited
-            rebuild = run_rebuilds(site, configs[site], post, args.rebuild_runs)
+            serve_dir = sites[site].with_name(f"{site}-serve")
+            rebuild = run_rebuilds(site, configs[site], post, args.rebuild_runs, serve_dir)
             times = " ".join(f"{t:.2f}" for t in rebuild.rebuilds)
             status = f"initial {rebuild.initial:.2f} s, rebuilds {times} s" if rebuild.ok else ""
             log(f"   serve    {site:8} {status or 'FAILED, see ' + str(rebuild.log)}")
@@ -335,7 +362,8 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
         + (f" (sources {info['snapshot']}, copied at the start)." if info.get("snapshot") else "."),
         f"Each build is `mkdocs build` in a fresh process; median of {args.runs} run(s) after"
         f" {args.warmup} warm-up(s), the three sites alternating; peak RSS is the largest"
-        " `ru_maxrss` of the build process.",
+        " `ru_maxrss` of the build process. The builds write their sites to"
+        f" {info.get('output', 'the work dir')}.",
         "",
         "| posts | floor | Material blog+tags | folio | folio / floor | Material / folio |",
         "|---:|---:|---:|---:|---:|---:|",
@@ -541,11 +569,21 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     if not args.live_plugin:
         info["snapshot"] = snapshot_plugin(args.work_dir / "plugin-snapshot")
+    temporary = None if args.output_dir else ram_disk_folder()
+    args.output_root = args.output_dir or temporary
+    if temporary is not None:
+        info["output"] = f"a temporary folder on the RAM disk {RAM_DISK}"
+    else:
+        info["output"] = str(args.output_dir) if args.output_dir else "the work dir, on disk"
     log(
         f"Benchmark: sizes {args.sizes}, {args.runs} run(s) after {args.warmup} warm-up(s),"
-        f" {info['cores']} cores, work dir {args.work_dir}"
+        f" {info['cores']} cores, work dir {args.work_dir}, sites written to {info['output']}"
     )
-    results = [measure_size(args, posts) for posts in args.sizes]
+    try:
+        results = [measure_size(args, posts) for posts in args.sizes]
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
     info["load_end"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     text = report(args, info, results)
     if not args.no_palette:

@@ -84,10 +84,10 @@ def count_warnings(log: Path) -> int:
     return sum(1 for line in text.splitlines() if line.startswith(("WARNING", "ERROR")))
 
 
-def run_build(site: str, config_file: Path) -> BuildResult:
+def run_build(site: str, config_file: Path, site_dir: Path) -> BuildResult:
     """`mkdocs build` of one site in a fresh interpreter, the way a user runs it."""
     log = config_file.with_name("build.log")
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file)]
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
     code, seconds, cpu, rss = _spawn(command, config_file.parent, log)
     return BuildResult(site, code == 0, seconds, cpu, rss, count_warnings(log), log)
 
@@ -102,11 +102,20 @@ class RebuildResult:
     log: Path
 
 
-def run_rebuilds(site: str, config_file: Path, post: Path, runs: int) -> RebuildResult:
+def run_rebuilds(
+    site: str, config_file: Path, post: Path, runs: int, site_dir: Path
+) -> RebuildResult:
     """`mkdocs serve`-style rebuilds after editing `post`, in a fresh interpreter."""
     log = config_file.with_name("serve.log")
     out = config_file.with_name("serve.json")
-    command = [sys.executable, str(SERVE_REBUILD), str(config_file), str(post), str(runs)]
+    command = [
+        sys.executable,
+        str(SERVE_REBUILD),
+        str(config_file),
+        str(post),
+        str(runs),
+        str(site_dir),
+    ]
     with log.open("wb") as errors, out.open("wb") as output:
         code = subprocess.call(
             command, cwd=config_file.parent, stdout=output, stderr=errors, env=child_env()

@@ -1,8 +1,9 @@
 """Time `mkdocs serve` rebuilds after editing one post, the way `mkdocs serve` runs them.
 
-Run as a script in a fresh process: `python serve_rebuild.py MKDOCS_YML POST RUNS`.
+Run as a script in a fresh process: `python serve_rebuild.py MKDOCS_YML POST RUNS SITE_DIR`.
 Like `mkdocs serve`, it loads the config, calls the plugins' on_startup("serve"), builds
-once into a temporary folder (not timed as a rebuild), and then, for every edit, loads the
+once into SITE_DIR, which it empties first and removes afterwards (not timed as a rebuild;
+`mkdocs serve` itself builds into a temporary folder), and then, for every edit, loads the
 config again (plugins with on_startup keep their instance) and rebuilds with `serve_url`.
 Prints one line of JSON: {"initial": s, "rebuilds": [s, ...], "rebuilds_cpu": [s, ...]}.
 The post is restored afterwards.
@@ -14,7 +15,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,8 +26,8 @@ from mkdocs.config import load_config
 SERVE_URL = "http://127.0.0.1:8000/"
 
 
-def main(config_file: str, post: str, runs: int) -> dict[str, object]:
-    site_dir = tempfile.mkdtemp(prefix="folio_bench_serve_")
+def main(config_file: str, post: str, runs: int, site_dir: str) -> dict[str, object]:
+    shutil.rmtree(site_dir, ignore_errors=True)
     post_path = Path(post)
     original = post_path.read_text(encoding="utf-8")
 
@@ -59,5 +59,5 @@ def main(config_file: str, post: str, runs: int) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    result = main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+    result = main(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4])
     sys.stdout.write(json.dumps(result) + "\n")

@@ -18,7 +18,16 @@ SITES = ("floor", "material", "folio")
 def test_benchmark_smoke_run_builds_all_three_sites(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     run = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--smoke", "--work-dir", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "--smoke",
+            "--work-dir",
+            str(tmp_path),
+            "--output-dir",
+            str(tmp_path / "out"),
+        ],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -45,7 +54,7 @@ def test_benchmark_smoke_run_builds_all_three_sites(tmp_path: Path) -> None:
         (build,) = size["builds"][site]
         assert build["ok"], f"{site} build failed, see {build['log']}"
         assert build["warnings"] == 0, f"{site} build logged warnings, see {build['log']}"
-        assert (tmp_path / "20" / site / "site" / "index.html").is_file()
+        assert (tmp_path / "out" / "20" / site / "index.html").is_file()
     for site in ("floor", "folio"):
         assert size["rebuilds"][site]["ok"]
         assert len(size["rebuilds"][site]["rebuilds"]) == 1
@@ -59,8 +68,19 @@ def test_benchmark_smoke_run_builds_all_three_sites(tmp_path: Path) -> None:
     names = {site: sorted(p.name for p in folder.glob("*.md")) for site, folder in posts.items()}
     assert len(names["folio"]) == 20
     assert names["floor"] == names["material"] == names["folio"]
-    assert (tmp_path / "20/folio/site/tags/index.html").is_file()
-    assert (tmp_path / "20/material/site/blog/index.html").is_file()
+    assert (tmp_path / "out/20/folio/tags/index.html").is_file()
+    assert (tmp_path / "out/20/material/blog/index.html").is_file()
+    assert f"write their sites to {tmp_path / 'out'}." in table
+    # The serve rebuilds clean up after themselves.
+    assert not (tmp_path / "out/20/folio-serve").exists()
+
+
+def test_builds_go_to_a_fresh_folder_on_the_ram_disk_when_there_is_one(tmp_path: Path) -> None:
+    from benchmarks.__main__ import ram_disk_folder
+
+    folder = ram_disk_folder(tmp_path)
+    assert folder is not None and folder.parent == tmp_path and folder.is_dir()
+    assert ram_disk_folder(tmp_path / "missing") is None
 
 
 def test_corpus_is_deterministic_and_shaped_like_the_issue_asks() -> None:
