@@ -134,10 +134,9 @@ def test_ime_composition_does_not_open_it(page: Any, site_url: str) -> None:
 
 def test_materials_own_keys_still_work(page: Any, site_url: str) -> None:
     page.goto(site_url)
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => !!window.keyboard$")  # Material's bundle has set up its keys
     page.keyboard.press("s")
-    page.wait_for_timeout(100)
-    assert page.evaluate("() => document.activeElement.classList.contains('md-search__input')")
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     assert not is_open(page)
 
 
@@ -191,7 +190,11 @@ def test_groups_posts_tags_pages_and_commands(page: Any, site_url: str) -> None:
 
 def test_empty_query_lists_recent_then_newest_then_commands(page: Any, site_url: str) -> None:
     page.goto(site_url + "posts/understanding-the-linux-scheduler/")
-    page.wait_for_timeout(400)  # the index loads when idle and records the visit
+    # The index loads when the browser is idle, and then the visit is recorded.
+    page.wait_for_function(
+        "() => Object.keys(localStorage).some(key => key.startsWith('folio:')"
+        " && key.endsWith(':recent') && localStorage.getItem(key).includes('scheduler'))"
+    )
     page.goto(site_url)
     open_palette(page)
     assert groups(page) == ["Recently visited", "Newest posts", "Commands"]
