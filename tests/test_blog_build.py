@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -395,3 +397,45 @@ def test_serve_rebuilds_redo_only_the_edited_post(
     assert entry_titles(site.html("")) == ["B2", "A"]
     assert "Alpha words." in site.html("").select(".folio-entry")[1].get_text()
     assert listed_titles(site.html("tags/x/")) == ["A"]
+
+
+def test_serve_dirty_rebuild_keeps_listing_tags_and_archive_right(tmp_path: Path) -> None:
+    # `mkdocs serve --dirty` rebuilds only the pages whose source is newer than their output;
+    # folio's listings must still show every post, with the edit, and no stale tag page.
+    write_site(
+        tmp_path,
+        {
+            "index.md": "# Home\n",
+            "posts/a.md": post("A", "2026-01-01", tags=["x"], body="Alpha words."),
+            "posts/b.md": post("B", "2026-01-02", tags=["x"], body="Beta words."),
+            "posts/c.md": post("C", "2026-01-03", tags=["y"], body="Gamma words."),
+        },
+    )
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        edited = tmp_path / "docs/posts/b.md"
+        edited.write_text(
+            post("B renamed", "2026-01-02", tags=["z"], body="Beta edited."), encoding="utf-8"
+        )
+        later = (tmp_path / "site/index.html").stat().st_mtime + 10
+        os.utime(edited, (later, later))  # newer than its output, whatever the clock's grain
+        config = load_config(config_file=str(tmp_path / "mkdocs.yml"))  # as serve reloads it
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    finally:
+        config.plugins.on_shutdown()
+    site = Site(tmp_path, config)
+    home = site.html("")
+    assert entry_titles(home) == ["C", "B renamed", "A"]
+    entries = dict(zip(entry_titles(home), home.select(".folio-entry"), strict=True))
+    assert "Alpha words." in entries["A"].get_text()  # an unchanged post keeps its excerpt
+    assert "Beta edited." in entries["B renamed"].get_text()
+    assert listed_titles(site.html("tags/x/")) == ["A"]
+    assert listed_titles(site.html("tags/z/")) == ["B renamed"]
+    assert listed_titles(site.html("archive/")) == ["C", "B renamed", "A"]
+    palette_titles = [p[0] for p in json.loads(site.text("assets/folio/index.json"))["posts"]]
+    assert sorted(palette_titles) == ["A", "B renamed", "C"]
+    renamed = site.html("posts/b-renamed/")  # the slug follows the title
+    assert [h1.get_text(strip=True) for h1 in renamed.select("h1")] == ["B renamed"]
+    assert [a["href"] for a in home.select(".folio-entry__title a")][1] == "posts/b-renamed/"

@@ -280,6 +280,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     inclusion=InclusionLevel.INCLUDED if is_home else InclusionLevel.NOT_IN_NAV,
                 )
                 files.append(file)
+            elif self.is_dirty:
+                _rebuild_every_time(file)
             listing.url = file.url
             self.listings[listing.src_uri] = listing
             if listing.kind is Kind.TAG and listing.number == 1 and listing.tag is not None:
@@ -593,6 +595,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             post, listing = self.collection.by_src_uri.get(src_uri), self.listings.get(src_uri)
             return self.sharing.head(output, page, post, listing, extra=self.palette_tag)
         return inject_head(output, self.palette_tag)
+
+
+def _rebuild_every_time(file: File) -> None:
+    """A `--dirty` build skips a page whose source is older than its output, but a page you
+    wrote that carries a listing (say index.md) changes whenever a post does."""
+    file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 def _plain_title(title: str) -> str:
