@@ -30,24 +30,11 @@ class Memo(Generic[Value]):
         if not self.active:
             return make()
         key = fingerprint(*inputs)
-        value = self.get(name, key)
-        if value is None:
-            value = make()
-            self.put(name, key, value)
-        return value
-
-    def get(self, name: str, key: tuple[int, int]) -> Value | None:
         entry = self._previous.get(name)
         if entry is None or entry[0] != key:
-            return None
+            entry = (key, make())
         self._current[name] = entry
         return entry[1]
 
-    def put(self, name: str, key: tuple[int, int], value: Value) -> None:
-        self._current[name] = (key, value)
-
     def next_build(self) -> None:
         self._previous, self._current = self._current, {}
-
-    def __len__(self) -> int:
-        return len(self._previous)

@@ -275,8 +275,7 @@ class Sharing:
             if post.description:
                 text = post.description  # the author's own words, whole
             else:
-                # Search engines show about 160 characters, and the description is printed
-                # four times per page (meta, Open Graph, Twitter, JSON-LD).
+                # Cut: it is printed four times per page (meta, Open Graph, Twitter, JSON-LD).
                 excerpt = post.body.excerpt_text if post.body else ""
                 text = cut_on_word(excerpt, DESCRIPTION_LENGTH, "…")
         elif listing is not None:
