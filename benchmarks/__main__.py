@@ -195,17 +195,15 @@ def ram_disk_folder(ram_disk: Path = RAM_DISK) -> Path | None:
     return Path(tempfile.mkdtemp(prefix="folio-bench-", dir=ram_disk))
 
 
-def site_dir(args: argparse.Namespace, posts: int, site: str, config_file: Path) -> Path:
-    if args.output_root is None:
-        return config_file.parent / "site"
-    return Path(args.output_root) / str(posts) / site
-
-
-def measure_size(args: argparse.Namespace, posts: int) -> SizeResult:
+def measure_size(args: argparse.Namespace, posts: int, output: Path | None) -> SizeResult:
+    """Build the three sites of `posts` posts, into `output` or else next to their docs."""
     root = args.work_dir / str(posts)
     log(f"== {posts} posts: writing the corpus to {root}")
     configs = write_sites(root, posts)
-    sites = {site: site_dir(args, posts, site, configs[site]) for site in SITES}
+    sites = {
+        site: output / str(posts) / site if output else configs[site].parent / "site"
+        for site in SITES
+    }
     result = SizeResult(posts, {site: [] for site in SITES})
     total = args.warmup + args.runs
     for round_number in range(total):
@@ -570,7 +568,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.live_plugin:
         info["snapshot"] = snapshot_plugin(args.work_dir / "plugin-snapshot")
     temporary = None if args.output_dir else ram_disk_folder()
-    args.output_root = args.output_dir or temporary
+    output = args.output_dir or temporary
     if temporary is not None:
         info["output"] = f"a temporary folder on the RAM disk {RAM_DISK}"
     else:
@@ -580,7 +578,7 @@ def main(argv: list[str] | None = None) -> int:
         f" {info['cores']} cores, work dir {args.work_dir}, sites written to {info['output']}"
     )
     try:
-        results = [measure_size(args, posts) for posts in args.sizes]
+        results = [measure_size(args, posts, output) for posts in args.sizes]
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
