@@ -36,8 +36,12 @@ def test_new_creates_a_post_that_builds(tmp_path: Path) -> None:
         "date": datetime(2026, 3, 14).date(),
         "tags": ["rust", "Linux"],
     }
-    assert "## Hello, World!" in text
-    assert entry_titles(build_site(tmp_path).html("")) == ["Hello, World!"]
+    assert text.count("Hello, World!") == 1, "the title is written once, in front matter"
+    built = build_site(tmp_path)
+    assert entry_titles(built.html("")) == ["Hello, World!"]
+    shown = built.html("posts/hello-world/").select_one("article")
+    assert shown is not None
+    assert [h.get_text(strip=True) for h in shown.select("h1, h2")].count("Hello, World!") == 1
 
 
 def test_new_draft_reads_posts_dir_and_docs_dir_from_mkdocs_yml(tmp_path: Path) -> None:

@@ -105,6 +105,17 @@ def test_plain_text_keeps_headings_and_drops_code_and_permalinks() -> None:
     assert plain_text(html) == "the problem rsync & friends end"
 
 
+def test_plain_text_keeps_the_spacing_the_reader_sees() -> None:
+    # Inline tags add no space ("quickstart." not "quickstart ."); blocks are separate words.
+    html = (
+        "<h2>Intro</h2><p>See <a href='x'>the quickstart</a>. A <code>x</code>, done"
+        '<sup class="footnote-ref"><a href="#fn:1">1</a></sup>.</p>'
+        "<ul><li>Test <em>every</em> snippet</li><li>Ship</li></ul><p>one<br>two</p>"
+    )
+    expected = "Intro See the quickstart. A x, done. Test every snippet Ship one two"
+    assert plain_text(html) == expected
+
+
 def test_excerpt_sources_in_order() -> None:
     html = "<p>intro words</p>\n<!-- more -->\n<p>rest of the post</p>"
     common = {"separator": "<!-- more -->", "length": 140, "words_per_minute": 265}

@@ -72,7 +72,8 @@ def new_post(
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, default_flow_style=None)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as handle:
-        handle.write(f"---\n{header}---\n\n## {title}\n\nWrite here.\n")
+        # The title lives in front matter only: a heading repeating it would show it twice.
+        handle.write(f"---\n{header}---\n\nWrite here.\n")
     return target
 
 

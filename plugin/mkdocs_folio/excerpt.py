@@ -10,13 +10,27 @@ from .structure.post import RenderedBody
 
 # MkDocs' own HTML is regular enough for regular expressions, which run in C: an HTMLParser
 # subclass spent more time on every post than the rest of folio together.
+# Skipped elements that stand on their own line leave a word break; the others leave nothing,
+# so "word<sup>1</sup>." stays "word.".
 _SKIPPED_BLOCKS = re.compile(
-    r"<(pre|script|style|template|svg|math)\b.*?</\1\s*>"
-    r'|<a\b[^>]*class="headerlink"[^>]*>.*?</a>'
-    r'|<sup\b[^>]*class="footnote-ref"[^>]*>.*?</sup>'
+    r"<pre\b.*?</pre\s*>"
     r'|<div class="footnote">.*?</div>'
     r'|<div class="mkdocs-draft-marker"[^>]*>.*?</div>',
     re.DOTALL | re.IGNORECASE,
+)
+_SKIPPED_INLINE = re.compile(
+    r"<(script|style|template|svg|math)\b.*?</\1\s*>"
+    r'|<a\b[^>]*class="headerlink"[^>]*>.*?</a>'
+    r'|<sup\b[^>]*class="footnote-ref"[^>]*>.*?</sup>',
+    re.DOTALL | re.IGNORECASE,
+)
+# A reader sees a break between blocks (a heading and its paragraph, two list items) and none
+# at inline tags: "<a>quickstart</a>." reads "quickstart.", not "quickstart .".
+_BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|blockquote|br|caption|dd|details|dialog|div|dl|dt|fieldset"
+    r"|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section|summary"
+    r"|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>",
+    re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>")
 _LEADING_H1 = re.compile(r"^\s*<h1\b.*?</h1>", re.DOTALL)
@@ -26,7 +40,8 @@ def plain_words(html: str, *, skip_first_h1: bool = True) -> list[str]:
     """The words of rendered HTML, without code blocks, permalinks and footnotes."""
     if skip_first_h1:
         html = _LEADING_H1.sub("", html, count=1)
-    return unescape(_TAG.sub(" ", _SKIPPED_BLOCKS.sub(" ", html))).split()
+    html = _SKIPPED_INLINE.sub("", _SKIPPED_BLOCKS.sub(" ", html))
+    return unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html))).split()
 
 
 def plain_text(html: str, *, skip_first_h1: bool = True) -> str:
