@@ -34,6 +34,12 @@ _BLOCK_TAG = re.compile(
 )
 _TAG = re.compile(r"<[^>]*>")
 _LEADING_H1 = re.compile(r"^\s*<h1\b.*?</h1>", re.DOTALL)
+_LEADING_H1_INNER = re.compile(r"^\s*<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
+_HEADING_EXTRAS = re.compile(
+    r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>|<sup\b[^>]*id="fnref[^"]*"[^>]*>.*?</sup>',
+    re.DOTALL,
+)
+_IMAGE_ALT = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>')
 
 
 def plain_words(html: str, *, skip_first_h1: bool = True) -> list[str]:
@@ -48,6 +54,16 @@ def plain_text(html: str, *, skip_first_h1: bool = True) -> str:
     """Readable text of rendered HTML, white space collapsed."""
     # split/join collapses white space several times faster than a `\s+` substitution.
     return " ".join(plain_words(html, skip_first_h1=skip_first_h1))
+
+
+def heading_title(html: str) -> str | None:
+    """The text of the `<h1>` that opens rendered HTML, as MkDocs takes a page's title from
+    it: Markdown rendered, tags, permalink and footnote marks dropped, entities decoded once."""
+    match = _LEADING_H1_INNER.match(html)
+    if match is None:
+        return None
+    inner = _IMAGE_ALT.sub(r"\1", _HEADING_EXTRAS.sub("", match[1]))
+    return " ".join(unescape(_TAG.sub("", inner)).split()) or None
 
 
 def cut_on_word(text: str, length: int, ellipsis: str = "...") -> str:

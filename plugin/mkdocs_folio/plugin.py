@@ -28,7 +28,7 @@ from .authors import (
     resolve_authors,
 )
 from .config import FolioConfig, merged_strings
-from .excerpt import summarize
+from .excerpt import heading_title, summarize
 from .memo import Memo
 from .palette import SCRIPT as PALETTE_SCRIPT
 from .palette import STYLESHEET as PALETTE_STYLESHEET
@@ -79,6 +79,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.post_authors: dict[Post, list[Author]] = {}
         self.series: dict[Post, Series] = {}
         self.post_links: dict[Post, list[tuple[str, str, bool]]] = {}
+        self.recent_links: list[tuple[Link, Post]] = []
         self.post_html: dict[Post, str] = {}  # as MkDocs rendered it, for full-content feeds
         self.content_before_folio: dict[str, str] = {}
         self.sharing: Sharing | None = None
@@ -145,7 +146,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             file.url = post.url
         self._add_listing_pages(files, config)
         self._add_authors_and_series(files, config)
-        self.post_links = {post: self._resolve_links(post, files) for post in self.collection}
         self.sharing = Sharing(
             SharingOptions(
                 feeds=self.config.feeds,
@@ -201,11 +201,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             except PostError as error:
                 errors.append(str(error))
                 continue
-            if post.title_is_fallback:
-                log.warning(
-                    f"{file.src_uri}: 'title' is missing and there is no '# heading';"
-                    f" using '{post.title}' from the file name"
-                )
             if post.updated is not None and post.updated < post.date:
                 log.warning(
                     f"{file.src_uri}: 'updated' ({post.updated.date()}) is earlier than"
@@ -335,7 +330,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 resolved.append((title or target, target, False))
                 continue
             linked = self.collection.by_src_uri.get(file.src_uri)
-            label = title or (linked.title if linked else Path(path).stem.replace("-", " "))
+            if title:
+                label = title
+            elif linked is not None:
+                label = linked.title
+            elif file.page is not None and file.page.title:
+                label = _plain_title(file.page.title)  # as rendered, like Material's links
+            else:
+                label = Path(path).stem.replace("-", " ")
             url = file.url.removeprefix("./") + (f"#{anchor}" if anchor else "")
             resolved.append((label, url, True))
         return resolved
@@ -372,21 +374,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def _add_recent_posts_section(self, nav: Navigation) -> None:
         # The use case of mkdocs-blog-plugin: the newest posts, dated, in a nav section.
         newest = sorted(self.collection, key=lambda post: -post.date.timestamp())
-        links: list[StructureItem] = [
-            Link(
-                html.escape(
-                    fill(
-                        self.strings["recent_post"],
-                        title=post.title,
-                        date=format_date(post.date, self.config.date_format),
-                    )
-                ),
-                post.url,
-            )
+        self.recent_links = [
+            (Link(self._recent_label(post), post.url), post)
             for post in newest[: self.config.nav_recent]
         ]
+        links: list[StructureItem] = [link for link, _ in self.recent_links]
         if links:
             nav.items.append(Section(html.escape(self.strings["recent_posts"]), links))
+
+    def _recent_label(self, post: Post) -> str:
+        date = format_date(post.date, self.config.date_format)
+        return html.escape(fill(self.strings["recent_post"], title=post.title, date=date))
 
     @staticmethod
     def _page_for(src_uri: str, files: Files) -> Page | None:
@@ -402,8 +400,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return None
         post = self.collection.by_src_uri.get(page.file.src_uri)
         if post is not None:
-            # Material prints page titles as raw HTML; a front matter title is text.
-            page.title = html.escape(post.title)
+            if not (post.title_from_heading or post.title_is_fallback):
+                # Material prints page titles as raw HTML; a front matter title is text.
+                page.title = html.escape(post.title)
             # Merged display names, so search results show one spelling per tag.
             page.meta["tags"] = [tag.name for tag in self.collection.tags_of(post)]
             if not self.config.post_toc:
@@ -437,8 +436,21 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return None
         post = self.collection.by_src_uri.get(page.file.src_uri)
         if post is not None:
-            post.body = self._summarize(post, html)
+            self._read_rendered_post(post, page, html)
         return html
+
+    def _read_rendered_post(self, post: Post, page: Page, content: str) -> None:
+        if post.title_from_heading or post.title_is_fallback:
+            rendered = heading_title(content)
+            if rendered:
+                post.title, post.title_is_fallback = rendered, False
+            elif post not in self.drafts:  # drafts are not published: no need to nag
+                log.warning(
+                    f"{post.src_uri}: 'title' is missing and there is no '# heading';"
+                    f" using '{post.title}' from the file name"
+                )
+            page.title = html.escape(post.title)
+        post.body = self._summarize(post, content)
 
     def _summarize(self, post: Post, content: str) -> RenderedBody:
         self.post_html[post] = content
@@ -465,6 +477,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for post in self.collection:
             if post.body is None:
                 self._render_skipped_post(post, config, files)
+        # Titles from a `# heading` are known now that every post is rendered.
+        for link, post in self.recent_links:
+            link.title = self._recent_label(post)
+        self.post_links = {post: self._resolve_links(post, files) for post in self.collection}
         assert env.loader is not None
         self.renderer = Renderer(
             env.loader,
@@ -526,7 +542,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             page.read_source(config)
             page.render(config, files)
         assert page.content is not None
-        post.body = self._summarize(post, page.content)
+        self._read_rendered_post(post, page, page.content)
 
     @event_priority(-50)  # after Material's search indexed the page: listings add no post text
     def on_page_context(

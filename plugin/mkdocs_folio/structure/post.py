@@ -65,6 +65,9 @@ class Post:
     authors: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     title_is_fallback: bool = False
+    title_from_heading: bool = False
+    """The title is the post's `# heading`: replaced by the rendered heading's text once MkDocs
+    has converted the post, so Markdown and entities in it are shown as text."""
     reading_minutes: int | None = None
     """Material's `readtime`: the reading time the author set, instead of the counted one."""
     links: list[tuple[str | None, str]] = field(default_factory=list)
@@ -226,9 +229,12 @@ def parse_post(
             raise PostError(src_uri, "categories", str(error)) from None
 
     title = _text_field(src_uri, meta, "title")
-    title_is_fallback = False
+    title_is_fallback = title_from_heading = False
     if title is None:
+        # The heading's Markdown source, for the slug (as Material's blog slugs it); the text
+        # shown comes from the rendered heading.
         title = get_markdown_title(markdown)
+        title_from_heading = bool(title)
     if not title:
         stem = PurePosixPath(src_uri).stem
         title = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", stem).replace("-", " ").replace("_", " ")
@@ -253,6 +259,7 @@ def parse_post(
         authors=_authors(src_uri, meta),
         meta=meta,
         title_is_fallback=title_is_fallback,
+        title_from_heading=title_from_heading,
         reading_minutes=_reading_minutes(src_uri, meta),
         links=_links(src_uri, meta),
     )
