@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .structure.errors import PostError, describe
-from .structure.post import Post
+from .structure.post import Post, load_yaml
+from .structure.urls import url_problem
 
 # Looked up in this order under docs_dir when `authors_file` is not set. `.authors.yml` is the
 # name Material's blog plugin uses (under its blog folder), so migrated sites keep working.
@@ -48,18 +48,26 @@ def _text(path: str, author_id: str, info: Mapping[str, Any], key: str) -> str |
         raise AuthorsFileError(
             f"{path}: '{key}' of author '{author_id}' must be text, got {describe(value)}"
         )
-    text = str(value).strip()
+    text = str(value).replace("\x00", "").strip()
     return text or None
+
+
+def _url(path: str, author_id: str, info: Mapping[str, Any], key: str) -> str | None:
+    url = _text(path, author_id, info, key)
+    problem = url_problem(url) if url is not None else None
+    if problem is not None:
+        raise AuthorsFileError(
+            f"{path}: '{key}' of author '{author_id}' ({describe(url)}) {problem}"
+        )
+    return url
 
 
 def parse_authors(source: str, path: str) -> dict[str, Author]:
     """Authors by id, from `id: {name, url, avatar}` or Material's `authors: {id: {...}}`."""
     try:
-        data = yaml.safe_load(source)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise AuthorsFileError(f"{path}: is not valid YAML{where}") from None
+        data = load_yaml(path, "file", source)
+    except PostError as error:
+        raise AuthorsFileError(str(error)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -70,7 +78,7 @@ def parse_authors(source: str, path: str) -> dict[str, Author]:
         data = data["authors"]  # Material's blog format
     authors: dict[str, Author] = {}
     for raw_id, info in data.items():
-        author_id = str(raw_id).strip()
+        author_id = str(raw_id).replace("\x00", "").strip()
         if isinstance(info, str):
             info = {"name": info}
         if not isinstance(info, dict):
@@ -81,10 +89,26 @@ def parse_authors(source: str, path: str) -> dict[str, Author]:
         authors[author_id] = Author(
             id=author_id,
             name=_text(path, author_id, info, "name") or author_id,
-            url=_text(path, author_id, info, "url"),
-            avatar=_text(path, author_id, info, "avatar"),
+            url=_url(path, author_id, info, "url"),
+            avatar=_url(path, author_id, info, "avatar"),
         )
     return authors
+
+
+def read_authors_file(path: Path, shown_path: str) -> dict[str, Author]:
+    """The authors in a file: UTF-8 (a byte order mark is fine), checked like front matter."""
+    try:
+        source = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise AuthorsFileError(
+            f"{shown_path}: 'file' is not valid UTF-8 (byte {error.object[error.start]:#04x}"
+            f" at offset {error.start}); save it with UTF-8 encoding"
+        ) from None
+    except OSError as error:
+        raise AuthorsFileError(
+            f"{shown_path}: 'file' cannot be read ({error.strerror or error})"
+        ) from None
+    return parse_authors(source, shown_path)
 
 
 def resolve_authors(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 from .structure.post import RenderedBody
 
@@ -40,6 +41,50 @@ _HEADING_EXTRAS = re.compile(
     re.DOTALL,
 )
 _IMAGE_ALT = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>')
+
+
+_VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+
+
+class _OpenElements(HTMLParser):
+    """The elements still open at the end of an HTML fragment; `broken` on a stray end tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+        self.broken = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID_ELEMENTS:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_ELEMENTS:
+            return
+        if tag not in self.stack:
+            self.broken = True
+            return
+        # Elements left open inside this one (a `<p>` without `</p>`) end with it, as in HTML.
+        while self.stack.pop() != tag:
+            pass
+
+
+def balanced_html(fragment: str) -> str | None:
+    """`fragment` with the elements it leaves open closed, or None when it cannot be repaired.
+
+    The excerpt separator can sit inside raw HTML (a table cell): cut there, the excerpt
+    would end inside the cell and the rest of a listing page would end up in it.
+    """
+    if fragment.rfind("<") > fragment.rfind(">"):
+        return None  # cut inside a tag or an attribute value
+    parser = _OpenElements()
+    parser.feed(fragment)
+    if parser.broken or parser.rawdata:
+        return None  # a stray end tag, or an unfinished comment or declaration
+    return fragment + "".join(f"</{tag}>" for tag in reversed(parser.stack))
 
 
 def plain_words(html: str, *, skip_first_h1: bool = True) -> list[str]:
@@ -94,13 +139,15 @@ def summarize(
     all_words = plain_words(html)
     words = len(all_words)
     excerpt_html: str | None = None
+    head: str | None = None
     if separator and separator in html:
         # The post's own `# title` would repeat the entry's title in a listing.
-        excerpt_html = _LEADING_H1.sub("", html.split(separator, 1)[0], count=1).strip()
+        head = _LEADING_H1.sub("", html.split(separator, 1)[0], count=1).strip()
+        excerpt_html = balanced_html(head)
     if description:
         excerpt_text = description
-    elif excerpt_html is not None:
-        excerpt_text = plain_text(excerpt_html)
+    elif head is not None:
+        excerpt_text = plain_text(head)
     else:
         excerpt_text = cut_on_word(" ".join(all_words[: length + 1]), length)
     return RenderedBody(

@@ -24,7 +24,7 @@ from .authors import (
     Author,
     AuthorsFileError,
     authors_file_candidates,
-    parse_authors,
+    read_authors_file,
     resolve_authors,
 )
 from .config import FolioConfig, merged_strings
@@ -139,6 +139,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             )
         except PostError as error:
             raise PluginError(str(error)) from None
+        for merged in self.collection.merged_tags:
+            log.warning(
+                f"{merged.src_uri}: 'tags' has '{merged.spelling}', which gives the same slug"
+                f" as '{merged.tag.name}' ('{merged.tag.slug}'): their posts are listed together"
+                f" as '{merged.tag.name}'; use one spelling, or set 'tags_display' to choose the"
+                " name shown"
+            )
         for post in self.collection:
             file = files.get_file_from_path(post.src_uri)
             assert file is not None
@@ -296,7 +303,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if path.is_file():
                 shown_path = f"{docs_dir.name}/{candidate}"
                 try:
-                    authors = parse_authors(path.read_text(encoding="utf-8-sig"), shown_path)
+                    authors = read_authors_file(path, shown_path)
                 except AuthorsFileError as error:
                     raise PluginError(str(error)) from None
                 data_file = files.get_file_from_path(candidate)
@@ -328,6 +335,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                         " docs_dir; expected a path like posts/other.md"
                     )
                 resolved.append((title or target, target, False))
+                continue
+            if file.inclusion.is_excluded() and not (
+                self.is_serve and file.inclusion is InclusionLevel.DRAFT
+            ):
+                log.warning(
+                    f"{post.src_uri}: 'links' names '{target}', which is a draft or excluded"
+                    " from this build; the link is left out until that page is published"
+                )
                 continue
             linked = self.collection.by_src_uri.get(file.src_uri)
             if title:

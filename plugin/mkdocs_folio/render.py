@@ -30,6 +30,11 @@ _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _HEADING_ID = re.compile(r'(<h[1-6][^>]*?)\sid="[^"]*"')
 
 
+ENTRY_TAG_LIMIT = 10
+"""Tag chips on a listing entry; more show as "+N" linking to the post. A post's N tag pages
+each show its entry, so every chip on it would make tag pages grow with N squared."""
+
+
 class _KeepUnknown(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -161,6 +166,7 @@ class Renderer:
     def entry(self, post: Post) -> str:
         html = self._entries.get(post)
         if html is None:
+            tags = self._tag_links(post)
             html = self._render(
                 "entry.html",
                 post=post,
@@ -169,7 +175,8 @@ class Renderer:
                 reading=self._reading(post),
                 excerpt_html=self._excerpt_markup(post),
                 excerpt_text=post.body.excerpt_text if post.body else (post.description or ""),
-                tags=self._tag_links(post),
+                tags=tags[:ENTRY_TAG_LIMIT],
+                more_tags=max(0, len(tags) - ENTRY_TAG_LIMIT),
                 **self._date(post),
             )
             self._entries[post] = html

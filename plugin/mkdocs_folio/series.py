@@ -33,7 +33,7 @@ def series_name(post: Post) -> str | None:
         raise PostError(
             post.src_uri, "series", f"must be the series name as text, got {describe(value)}"
         )
-    name = _SPACES.sub(" ", str(value)).strip()
+    name = _SPACES.sub(" ", str(value).replace("\x00", "")).strip()
     return name or None
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -128,7 +129,8 @@ class Sharing:
                 if not tag.url:
                     continue  # no tag pages in this build
                 for feed_format in TAG_FEED_FORMATS:
-                    path = feed_folder(tag.url) + FEED_FILES[feed_format]
+                    # A page URL is percent-encoded ('tags/%E6%97%A5/'); the file path is not.
+                    path = unquote(feed_folder(tag.url)) + FEED_FILES[feed_format]
                     self._add(files, config, feed_format, path, tag)
 
     def _add(
@@ -157,7 +159,7 @@ class Sharing:
                 key=lambda post: (-post.date.timestamp(), post.url),
             )
             chosen = published if limit <= 0 else published[:limit]
-            items = newest((self._item(post) for post in chosen), limit)
+            items = newest((self._item(post, feed.tag) for post in chosen), limit)
             feed.file.content_string = RENDERERS[feed.feed_format](self._info(feed), items)
 
     def _absolute(self, url: str) -> str:
@@ -171,7 +173,7 @@ class Sharing:
             return FeedInfo(
                 title=self.site_name,
                 home_url=self._absolute(home.url if home else ""),
-                feed_url=self._absolute(feed.path),
+                feed_url=self._absolute(feed.file.url),
                 description=self._blog_description(),
                 language=self.language,
                 authors=authors,
@@ -179,21 +181,28 @@ class Sharing:
         return FeedInfo(
             title=f"{fill(self.strings['tag_title'], tag=feed.tag.name)} - {self.site_name}",
             home_url=self._absolute(feed.tag.url),
-            feed_url=self._absolute(feed.path),
+            feed_url=self._absolute(feed.file.url),
             description=self._tag_description(feed.tag),
             language=self.language,
             authors=authors,
         )
 
-    def _item(self, post: Post) -> FeedItem:
+    def _item(self, post: Post, feed_tag: Tag | None = None) -> FeedItem:
         item = self._items.get(post)
-        if item is not None:
-            return item
+        if item is None:
+            item = self._items[post] = self._new_item(post)
+        if feed_tag is not None:
+            # A tag's feed names only that tag: every category of a post with N tags, in each
+            # of its N tag feeds, would make the output grow with N squared.
+            item = replace(item, tags=[feed_tag.name])
+        return item
+
+    def _new_item(self, post: Post) -> FeedItem:
         url = self._absolute(post.url)
         content = None
         if self.options.feed_content == "full" and post in self.post_html:
             content = feed_html(self.post_html[post], url)
-        item = FeedItem(
+        return FeedItem(
             id=url,
             url=url,
             title=post.title,
@@ -204,8 +213,6 @@ class Sharing:
             authors=[self._absolute_author(author) for author in self.post_authors.get(post, [])],
             content_html=content,
         )
-        self._items[post] = item
-        return item
 
     def _absolute_author(self, author: Author) -> Author:
         return Author(
@@ -217,7 +224,7 @@ class Sharing:
 
     def palette_links(self) -> dict[str, str]:
         """The site feeds for the palette index, keyed rss, atom and json."""
-        return {feed.feed_format: feed.path for feed in self.site_feeds}
+        return {feed.feed_format: feed.file.url for feed in self.site_feeds}
 
     def feed_links(self, page: Page) -> list[FeedLink]:
         """Feeds to announce on a page: the site's, plus its tag's on a tag page."""
@@ -233,7 +240,7 @@ class Sharing:
                 FeedLink(
                     MEDIA_TYPES[feed.feed_format],
                     f"{label} ({FORMAT_NAMES[feed.feed_format]})",
-                    root + feed.path,
+                    root + feed.file.url,
                     # Material fetches a sitemap.xml beside every rel="alternate" link (meant
                     # for translations); "alternate feed" keeps tag folders out of that.
                     rel="alternate" if feed.tag is None else "alternate feed",

@@ -11,7 +11,7 @@ from .post import Post
 from .related import RelatedIndex
 from .routing import locate, post_path
 from .slugs import slugify
-from .tags import Tag, TagRegistry
+from .tags import MergedSpelling, Tag, TagRegistry
 
 
 def is_unpublished(post: Post, now: datetime, *, future_is_draft: bool) -> bool:
@@ -60,7 +60,7 @@ class PostCollection:
         for post in self.chronological:
             tags: list[Tag] = []
             for name in post.tags:
-                tag = registry.intern(name)
+                tag = registry.intern(name, post.src_uri)
                 if tag not in tags:
                     tags.append(tag)
             self.post_tags[post] = tags
@@ -68,6 +68,7 @@ class PostCollection:
             for tag in self.post_tags[post]:
                 tag.posts.append(post)
         self.tags: list[Tag] = sorted(registry, key=lambda tag: tag.name.casefold())
+        self.merged_tags: list[MergedSpelling] = registry.merged
         self._related: RelatedIndex[Post, Tag] | None = None
 
     def _assign_locations(self, url_format: str, use_directory_urls: bool) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from .errors import describe
 
@@ -35,7 +35,22 @@ def parse_date(value: object, zone: tzinfo = UTC) -> datetime:
         raise DateValueError(f"must be a date like 2026-03-14, got {describe(value)}")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
-    return moment
+    return whole_minute_offset(moment)
+
+
+def whole_minute_offset(moment: datetime) -> datetime:
+    """The same clock time, with its offset rounded to the nearest whole minute.
+
+    RSS and email dates write offsets as +HHMM: `+05:30:15` (or a zone's old local mean time,
+    like Kolkata's +05:53:28 before 1870) would come out as `+053015`, which readers take as
+    days off. Keeping the clock time keeps the date the author wrote; the instant moves by
+    under 30 seconds.
+    """
+    offset = moment.utcoffset()
+    if offset is None or offset % timedelta(minutes=1) == timedelta(0):
+        return moment
+    minutes = round(offset / timedelta(minutes=1))
+    return moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))
 
 
 def date_from_path(path: str, zone: tzinfo = UTC) -> datetime | None:
@@ -47,7 +62,7 @@ def date_from_path(path: str, zone: tzinfo = UTC) -> datetime | None:
         day = date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         return None
-    return datetime.combine(day, time(), tzinfo=zone)
+    return whole_minute_offset(datetime.combine(day, time(), tzinfo=zone))
 
 
 def format_date(moment: datetime, pattern: str) -> str:

@@ -16,6 +16,7 @@ from .dates import DateValueError, date_from_path, parse_date
 from .errors import PostError, describe
 from .slugs import slugify, stable_fallback_slug
 from .tags import TagValueError, parse_tags
+from .urls import url_problem
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -35,6 +36,50 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 
 # The same delimiters MkDocs accepts, so a post reads the same with or without folio.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*(?:\r?\n|$)", re.DOTALL)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def load_yaml(src_uri: str, field: str, text: str, *, first_line: int = 1) -> Any:
+    """YAML data of a post's front matter or a data file (like authors.yml), checked alike.
+
+    Raises PostError naming `field` for YAML errors, and naming the key for a lone surrogate
+    (`"\\ud800"`), which no page or feed can be written with.
+    """
+    try:
+        data = yaml.load(text, _FrontMatterLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + first_line}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "could not be parsed"
+        raise PostError(src_uri, field, f"is not valid YAML{where}: {problem}") from None
+    bad = _lone_surrogate(data, ())
+    if bad is not None:
+        keys, value = bad
+        raise PostError(
+            src_uri,
+            ".".join(keys) or field,
+            f"holds a lone surrogate (an invalid character) in {describe(value)}; remove it",
+        )
+    return data
+
+
+def _lone_surrogate(data: object, keys: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+    """The key path and text of the first string holding a lone surrogate, if any."""
+    if isinstance(data, str):
+        return (keys, data) if _SURROGATE.search(data) else None
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found = _lone_surrogate(key, keys) or _lone_surrogate(value, (*keys, str(key)))
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for item in data:
+            found = _lone_surrogate(item, keys)
+            if found is not None:
+                return found
+    return None
 
 
 @dataclass(eq=False)
@@ -86,13 +131,7 @@ def split_front_matter(src_uri: str, source: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(source)
     if match is None:
         return {}, source
-    try:
-        data = yaml.load(match.group(1), _FrontMatterLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "could not be parsed"
-        raise PostError(src_uri, "front matter", f"is not valid YAML{where}: {problem}") from None
+    data = load_yaml(src_uri, "front matter", match.group(1), first_line=2)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -162,11 +201,13 @@ def _authors(src_uri: str, meta: dict[str, Any]) -> list[str]:
     if value is None:
         return []
     items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not all(isinstance(a, str) and a.strip() for a in items):
+    if not isinstance(items, list) or not all(
+        isinstance(a, str) and a.replace("\x00", "").strip() for a in items
+    ):
         raise PostError(
             src_uri, "authors", f"must be a list of author ids like [jane], got {describe(value)}"
         )
-    return [a.strip() for a in items]
+    return [a.replace("\x00", "").strip() for a in items]
 
 
 def _reading_minutes(src_uri: str, meta: dict[str, Any]) -> int | None:
@@ -190,16 +231,20 @@ def _links(src_uri: str, meta: dict[str, Any]) -> list[tuple[str | None, str]]:
     links: list[tuple[str | None, str]] = []
     for item in value:
         if isinstance(item, str) and item.strip():
-            links.append((None, item.strip()))
+            title, target = None, item
         elif (
             isinstance(item, dict)
             and len(item) == 1
             and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())
         ):
             [(title, target)] = item.items()
-            links.append((title, target.strip()))
         else:
             raise PostError(src_uri, "links", f"{expected}, got {describe(item)} in the list")
+        target = target.strip()
+        problem = url_problem(target)
+        if problem is not None:
+            raise PostError(src_uri, "links", f"entry {describe(item)} {problem}")
+        links.append((title, target))
     return links
 
 

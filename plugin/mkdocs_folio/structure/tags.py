@@ -22,8 +22,9 @@ class TagValueError(ValueError):
 
 
 def tag_key(name: str) -> str:
-    """The identity of a tag: 'Rust', 'rust' and ' RUST ' are one tag."""
-    return _SPACES.sub(" ", name).strip().casefold()
+    """The identity of a tag: 'Rust', 'rust' and ' RUST ' are one tag, and so are a composed
+    'é' and an 'e' followed by a combining accent (Unicode NFC)."""
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", name).strip().casefold())
 
 
 def tag_slug(key: str, style: Callable[[str], str] = slugify) -> str:
@@ -52,7 +53,7 @@ def parse_tags(value: object) -> list[str]:
             raise TagValueError(
                 f"must contain only text tags like [rust, linux], got {describe(item)} in the list"
             )
-        name = _SPACES.sub(" ", str(item).replace("\x00", "")).strip()
+        name = unicodedata.normalize("NFC", _SPACES.sub(" ", str(item).replace("\x00", "")).strip())
         if not any(_is_meaningful(ch) for ch in name):
             raise TagValueError(
                 f"must contain tags with letters or digits, got {describe(item)} in the list"
@@ -78,8 +79,22 @@ class Tag:
     posts: list[Post] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class MergedSpelling:
+    """A spelling that became part of an existing tag because both give the same slug."""
+
+    tag: Tag
+    spelling: str
+    src_uri: str
+    """The post that used the spelling first."""
+
+
 class TagRegistry:
-    """Merges spellings into tags; the display name is the first spelling seen or the override."""
+    """Merges spellings into tags; the display name is the first spelling seen or the override.
+
+    Spellings that differ but give the same slug ('café' and 'cafe', 'node.js' and 'node-js')
+    would share one page and one feed path: they become one tag, listed in `merged`.
+    """
 
     def __init__(
         self,
@@ -89,22 +104,28 @@ class TagRegistry:
         self._display = {tag_key(k): v for k, v in (display_overrides or {}).items()}
         self._slug_style = slug_style
         self._tags: dict[str, Tag] = {}
+        self._by_slug: dict[str, Tag] = {}
+        self.merged: list[MergedSpelling] = []
 
-    def intern(self, name: str) -> Tag:
+    def intern(self, name: str, src_uri: str = "") -> Tag:
         key = tag_key(name)
         tag = self._tags.get(key)
         if tag is None:
-            tag = Tag(
-                key=key, name=self._display.get(key, name), slug=tag_slug(key, self._slug_style)
-            )
+            slug = tag_slug(key, self._slug_style)
+            tag = self._by_slug.get(slug)
+            if tag is None:
+                tag = Tag(key=key, name=self._display.get(key, name), slug=slug)
+                self._by_slug[slug] = tag
+            else:
+                self.merged.append(MergedSpelling(tag, name, src_uri))
             self._tags[key] = tag
         return tag
 
     def __iter__(self) -> Iterator[Tag]:
-        return iter(self._tags.values())
+        return iter(self._by_slug.values())
 
     def __len__(self) -> int:
-        return len(self._tags)
+        return len(self._by_slug)
 
     def get(self, name: str) -> Tag | None:
         return self._tags.get(tag_key(name))
