@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -109,6 +110,16 @@ def make_site(
     strict: bool = False,
 ) -> Site:
     return build_site(write_site(root, files, config, folio), serve=serve, strict=strict)
+
+
+def built_assets(site_dir: Path) -> list[str]:
+    """folio's bundled CSS and JS in a built site, named without their content hash."""
+    folder = site_dir / "assets" / "folio"
+    return sorted(
+        re.sub(r"\.[0-9a-f]{10}(?=\.(?:css|js)$)", "", path.name)
+        for path in folder.iterdir()
+        if path.suffix in (".css", ".js")
+    )
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

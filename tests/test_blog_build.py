@@ -48,7 +48,7 @@ def test_entries_show_date_reading_time_excerpt_and_tag_chips(tmp_path: Path) ->
     assert entry.select_one("time")["datetime"].startswith("2026-03-14")
     assert entry.select_one("time").get_text() == "March 14, 2026"
     assert entry.select_one(".folio-meta__reading").get_text() == "1 min read"
-    assert [a.get_text() for a in entry.select(".folio-tag")] == ["#RUST", "#NETWORKING"]
+    assert [a.get_text() for a in entry.select(".folio-tag")] == ["#Rust", "#networking"]
     assert entry.select(".folio-tag")[0]["href"] == "tags/rust/"
     assert entry.select_one(".folio-entry__title a")["href"] == "posts/alpha/"
 
@@ -102,7 +102,7 @@ def test_tags_merge_case_insensitively_with_pages_and_counts(tmp_path: Path) -> 
         li.select_one("a").get_text(): li.select_one(".folio-count").get_text()
         for li in index.select(".folio-tag-index li")
     }
-    assert rows == {"#EBPF": "1 post", "#LINUX": "1 post", "#RUST": "3 posts"}
+    assert rows == {"#eBPF": "1 post", "#linux": "1 post", "#Rust": "3 posts"}
     rust = site.html("tags/rust/")
     assert listed_titles(rust) == ["C", "B", "A"]
     assert rust.select_one("h1").get_text() == "#Rust"
@@ -281,7 +281,7 @@ def test_post_pages_have_header_neighbours_and_related_posts(tmp_path: Path) -> 
     assert page.select_one("h1").get_text() == "B"
     header = page.select_one(".folio-post-header")
     assert "Updated February 1, 2026" in header.get_text()
-    assert [a.get_text() for a in header.select(".folio-tag")] == ["#X"]
+    assert [a.get_text() for a in header.select(".folio-tag")] == ["#x"]
     assert page.select_one('.folio-post-nav a[rel="prev"]')["href"] == "../../posts/a/"
     assert page.select_one('.folio-post-nav a[rel="next"]')["href"] == "../../posts/c/"
     related = [a.get_text() for a in site.html("posts/a/").select(".folio-related a")]
@@ -316,7 +316,7 @@ def test_serve_rebuilds_reflect_added_edited_and_deleted_posts(tmp_path: Path) -
     (tmp_path / "docs/posts/b.md").unlink()
     site = build_site(tmp_path, serve=True)
     assert entry_titles(site.html("")) == ["A edited"]
-    assert [a.get_text() for a in site.html("tags/").select(".folio-tag")] == ["#NEW"]
+    assert [a.get_text() for a in site.html("tags/").select(".folio-tag")] == ["#new"]
 
 
 def test_templates_can_be_overridden_with_custom_dir(tmp_path: Path) -> None:

@@ -73,11 +73,23 @@ def test_listing_excerpts_agree_with_the_seed(demo: Path) -> None:
         assert len(ours) <= 143
 
 
-def test_every_entry_shows_two_to_four_uppercase_tag_chips(demo: Path) -> None:
+def test_tags_read_as_written_or_as_tags_display_says_everywhere(demo: Path) -> None:
+    display = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"][1]
+    display = display["folio"]["tags_display"]
+    written: dict[str, list[str]] = {}
+    for path in (REPO / "docs/posts").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        written[front["title"]] = [display.get(tag, tag) for tag in front["tags"]]
     for entry in home(demo).select(".folio-entry"):
+        title = entry.select_one(".folio-entry__title a").get_text()
         chips = [a.get_text() for a in entry.select(".folio-tag")]
         assert 2 <= len(chips) <= 4
-        assert all(re.fullmatch(r"#[A-Z0-9+]+", chip) for chip in chips), chips
+        assert chips == [f"#{tag}" for tag in written[title]]
+    assert "#eBPF" in [a.get_text() for a in home(demo).select(".folio-tag")]
+    ebpf = BeautifulSoup((demo / "tags/ebpf/index.html").read_text(encoding="utf-8"), "lxml")
+    assert ebpf.select_one("h1").get_text(strip=True).rstrip("¶") == "#eBPF"
+    index = (demo / "assets/folio/index.json").read_text(encoding="utf-8")
+    assert '"eBPF"' in index and '"EBPF"' not in index
 
 
 def test_dates_are_distinct_descending_and_in_range(demo: Path) -> None:

@@ -372,7 +372,7 @@ def test_full_text_loads_lazily_and_finds_body_words(page: Any, site_url: str) -
         window.__paletteFetches = [];
         const original = window.fetch;
         window.fetch = function (resource, ...rest) {
-          if (String(new Error().stack).includes("palette.js")) {
+          if (String(new Error().stack).includes("assets/folio/palette.")) {
             window.__paletteFetches.push(String(resource));
           }
           return original.call(this, resource, ...rest);

@@ -8,8 +8,6 @@ from typing import Any
 
 from .palette_index import INDEX_PATH
 
-SCRIPT = "assets/folio/palette.js"
-STYLESHEET = "assets/folio/palette.css"
 CONFIG_ELEMENT_ID = "folio-palette-config"
 
 DEFAULT_STRINGS: dict[str, str] = {

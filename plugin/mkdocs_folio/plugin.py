@@ -27,11 +27,10 @@ from .authors import (
     read_authors_file,
     resolve_authors,
 )
+from .bundle import Asset, folio_assets
 from .config import FolioConfig, merged_strings
 from .excerpt import heading_title, summarize
 from .memo import Memo
-from .palette import SCRIPT as PALETTE_SCRIPT
-from .palette import STYLESHEET as PALETTE_STYLESHEET
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
 from .render import Renderer, fill
@@ -50,8 +49,6 @@ log = get_plugin_logger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
-ASSETS_DIR = PACKAGE_DIR / "assets"
-STYLESHEET = "assets/folio/folio.css"
 LISTING_MARKER = "<!-- folio:posts -->"
 
 
@@ -98,13 +95,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.site_name = config.site_name
         # Last in the search path, so a theme's custom_dir can override any folio template.
         config.theme.dirs.append(str(TEMPLATES_DIR))
-        self.assets = [STYLESHEET]
         palette = self.config.palette
+        # One stylesheet and one script per page, minified, named by a hash of their content.
+        self.assets: list[Asset] = folio_assets(palette=palette.enabled)
+        for asset in self.assets:
+            extra = config.extra_css if asset.is_stylesheet else config.extra_javascript
+            if asset.path not in extra:
+                extra.append(asset.path)
         self.palette_tag = ""
         if palette.enabled:
-            self.assets += [PALETTE_STYLESHEET, PALETTE_SCRIPT]
-            if PALETTE_SCRIPT not in config.extra_javascript:
-                config.extra_javascript.append(PALETTE_SCRIPT)
             self.palette_tag = settings_tag(
                 palette_settings(
                     keys=palette.shortcuts,
@@ -113,9 +112,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     recent=palette.recent,
                 )
             )
-        for stylesheet in self.assets:
-            if stylesheet.endswith(".css") and stylesheet not in config.extra_css:
-                config.extra_css.append(stylesheet)
         return config
 
     # Files -------------------------------------------------------------------------------
@@ -171,7 +167,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         )
         self.sharing.add_feed_files(files, config)  # filled in on_env
         for asset in self.assets:
-            files.append(self._asset_file(config, asset))
+            files.append(File.generated(config, asset.path, content=asset.content))
         # Filled in on_env, once every post's excerpt is known.
         self.palette_index_file = File.generated(config, INDEX_PATH, content="{}")
         files.append(self.palette_index_file)
@@ -288,11 +284,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.listings[listing.src_uri] = listing
             if listing.kind is Kind.TAG and listing.number == 1 and listing.tag is not None:
                 listing.tag.url = file.url
-
-    def _asset_file(self, config: MkDocsConfig, src_uri: str) -> File:
-        return File.generated(
-            config, src_uri, abs_src_path=str(ASSETS_DIR / Path(src_uri).relative_to("assets"))
-        )
 
     def _add_authors_and_series(self, files: Files, config: MkDocsConfig) -> None:
         authors: dict[str, Author] | None = None

@@ -144,7 +144,7 @@ class Renderer:
         links = self._tag_link_lists.get(post)
         if links is None:
             links = [
-                TagLink(tag.name.upper(), self.href(tag.url), len(tag.posts))
+                TagLink(tag.name, self.href(tag.url), len(tag.posts))
                 for tag in self.collection.tags_of(post)
             ]
             self._tag_link_lists[post] = links
@@ -188,7 +188,7 @@ class Renderer:
         """The body folio adds to a listing page, with root-relative links behind the token."""
         if listing.kind is Kind.TAGS:
             tags = [
-                TagLink(tag.name.upper(), self.href(tag.url), len(tag.posts))
+                TagLink(tag.name, self.href(tag.url), len(tag.posts))
                 for tag in self.collection.tags
             ]
             return self._render("tag-index.html", tags=tags, count=self.count_label)
