@@ -320,3 +320,26 @@ def test_date_offset_rounding_keeps_the_written_date() -> None:
     old = parse_date("1850-01-01", ZoneInfo("Asia/Kolkata"))
     assert old.date().isoformat() == "1850-01-01" and old.isoformat().endswith("+05:53")
     assert parse_date("2026-01-01T10:00:00-05:30:45").isoformat() == "2026-01-01T10:00:00-05:31"
+
+
+def test_tags_display_of_either_merged_spelling_names_the_tag() -> None:
+    from mkdocs_folio.structure.tags import TagRegistry
+
+    registry = TagRegistry({"node-js": "Node.js"})
+    first = registry.intern("node.js", "posts/a.md")
+    assert registry.intern("NODE-JS", "posts/b.md") is first
+    assert (first.name, first.slug, len(registry)) == ("Node.js", "node-js", 1)
+    [merged] = registry.merged
+    assert (merged.spelling, merged.src_uri) == ("NODE-JS", "posts/b.md")
+
+
+def test_link_to_a_draft_stays_under_serve(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "posts/a.md": post("A", "2026-01-01", links=["posts/draft.md"]),
+        "posts/draft.md": post("Secret draft", "2026-01-02", draft=True),
+    }
+    site = make_site(tmp_path, files, serve=True)
+    links = site.html("posts/a/").select(".folio-links a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Secret draft", "../../posts/secret-draft/")
+    ]

@@ -117,6 +117,8 @@ class TagRegistry:
                 tag = Tag(key=key, name=self._display.get(key, name), slug=slug)
                 self._by_slug[slug] = tag
             else:
+                if key in self._display and tag.key not in self._display:
+                    tag.name = self._display[key]  # `tags_display` of either spelling names it
                 self.merged.append(MergedSpelling(tag, name, src_uri))
             self._tags[key] = tag
         return tag
