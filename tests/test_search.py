@@ -53,12 +53,27 @@ def test_one_document_per_post_with_title_excerpt_date_and_tags(tmp_path: Path) 
     docs = {d["location"]: d for d in index_of(site)}
     probe = docs["posts/kernel-probes-explained/"]
     assert probe["title"] == "Kernel probes explained"
-    assert probe["text"].startswith("attaching probes kprobes attach")
+    assert probe["excerpt"].startswith("attaching probes kprobes attach")
     assert probe["tags"] == ["eBPF", "linux"]
     assert probe["date"] == "2026-03-01"
     # Its sections are indexed as Material indexes them.
     assert docs["posts/kernel-probes-explained/#verifier"]["text"].startswith("<p>The verifier")
     assert docs["posts/kernel-probes-explained/#verifier"]["tags"] == ["eBPF", "linux"]
+
+
+def test_a_posts_own_entries_stay_whole_with_the_excerpt_as_extra_data(tmp_path: Path) -> None:
+    intro = " ".join(f"introword{i}" for i in range(60))  # far beyond the 140-character excerpt
+    files = blog()
+    files["posts/long.md"] = post(
+        "Long intro", "2026-01-07", body=f"{intro}\n\n## later\n\nsectionword closes it."
+    )
+    site = make_site(tmp_path, files)
+    docs = {d["location"]: d for d in index_of(site)}
+    page = docs["posts/long-intro/"]
+    assert "introword59" in page["text"]  # the whole intro, as Material's search indexed it
+    assert page["excerpt"].startswith("introword0 introword1")
+    assert "introword59" not in page["excerpt"]
+    assert "sectionword" in docs["posts/long-intro/#later"]["text"]
 
 
 def test_tag_pages_are_indexed_by_name_and_count_and_listings_carry_no_post_text(
@@ -129,7 +144,7 @@ def test_titles_are_escaped_as_materials_client_expects(tmp_path: Path) -> None:
     site = make_site(tmp_path, files)
     doc = next(d for d in index_of(site) if d.get("date") == "2026-01-09")
     assert doc["title"] == "&lt;img src=x onerror=alert(1)&gt;"
-    assert doc["text"] == "a &lt;b&gt;bold&lt;/b&gt; claim"
+    assert doc["excerpt"] == "a &lt;b&gt;bold&lt;/b&gt; claim"
 
 
 def test_offline_plugin_bundle_contains_the_entries(tmp_path: Path) -> None:

@@ -589,7 +589,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 entries,
                 location=page.url,
                 title=post.title,
-                text=post.body.excerpt_text if post.body else "",
+                excerpt=post.body.excerpt_text if post.body else "",
                 tags=[tag.name for tag in self.collection.tags_of(post)],
                 date=post.date.date().isoformat(),
             )

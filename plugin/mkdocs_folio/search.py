@@ -1,4 +1,5 @@
-"""Blog data in Material's search index: one document per post, tag pages by name and count.
+"""Blog data in Material's search index: posts keep their entries whole and gain their excerpt,
+date and tags; tag pages are found by name and count.
 
 Material's client inserts titles, texts and tags as HTML, and its own parser stores
 titles and texts escaped; folio's additions, and the tags, are escaped the same way.
@@ -47,21 +48,29 @@ def upsert_document(
     *,
     location: str,
     title: str,
-    text: str,
+    text: str | None = None,
+    excerpt: str | None = None,
     tags: list[str] | None = None,
     date: str | None = None,
 ) -> Entry:
-    """Make the page-level entry carry folio's title and text; add it when the page had none."""
+    """Make the page-level entry carry folio's title, tags and date, and the `excerpt` as extra
+    data; `text` replaces the entry's text (a generated page's own summary). A post's text as
+    the search plugin indexed it stays whole, so every word of its intro is still found."""
     start, end = _page_entries(entries, location)
     document = next((e for e in entries[start:end] if e.get("location") == location), None)
     if document is None:
-        document = {"location": location}
+        document = {"location": location, "text": ""}
         boost = next((e["boost"] for e in entries[start:end] if "boost" in e), None)
         if boost is not None:
             document["boost"] = boost
         entries.insert(start, document)
+        if text is None and excerpt is not None:
+            text = excerpt  # no entry of the page's own: the excerpt is all there is
     document["title"] = escape(title, quote=False)
-    document["text"] = escape(text, quote=False)
+    if text is not None:
+        document["text"] = escape(text, quote=False)
+    if excerpt is not None:
+        document["excerpt"] = escape(excerpt, quote=False)
     if tags is not None:
         # Material highlights tags into HTML too, and copied them raw from the front matter.
         escaped_tags = [escape(tag, quote=False) for tag in tags]
