@@ -8,8 +8,9 @@ import logging
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
-from .sites import Site, entry_titles, listed_titles, make_site
+from .sites import Site, entry_titles, listed_titles, make_site, squash
 
 HEADING_TITLES = {
     "index.md": "# Home\n",
@@ -54,3 +55,82 @@ def test_a_draft_without_title_is_silent_in_serve(
     with caplog.at_level(logging.WARNING):
         make_site(tmp_path, HEADING_TITLES, serve=True)
     assert not [r for r in caplog.records if "'title' is missing" in r.getMessage()]
+
+
+CODE = "\n".join(f"    value_{i} = compute(value_{i - 1}, step={i})" for i in range(1, 120))
+EXCERPTS = {
+    "index.md": "# Home\n",
+    "posts/whole.md": (
+        "---\ndate: 2026-02-01\n---\n\n# No separator\n\n"
+        + "Opening words. " * 30
+        + "\n\n## Later\n\nclosingword ends the post.\n"
+    ),
+    "posts/split.md": (
+        "---\ndate: 2026-02-02\ndescription: A summary for cards.\n---\n\n# Split\n\n"
+        "Before the fold.\n\n<!-- more -->\n\nafterfold text.\n"
+    ),
+    "posts/code.md": (
+        "---\ndate: 2026-02-03\n---\n\n# Mostly code\n\nA short intro.\n\n"
+        + CODE
+        + "\n\n"
+        + "".join(f"![shot {i}](shot.png)\n\n" for i in range(12))
+    ),
+    "posts/timed.md": "---\ndate: 2026-02-04\nreadtime: 7\n---\n\n# Timed\n\nShort.\n",
+    "posts/shot.png": b"\x89PNG\r\n\x1a\n",
+}
+MATERIAL_STYLE = {"excerpt_style": "material", "reading_time_style": "material"}
+
+
+def entry_of(site: Site, title: str) -> str:
+    entry = next(
+        e
+        for e in site.html("").select(".folio-entry")
+        if squash(e.select_one(".folio-entry__title").get_text()) == title
+    )
+    return squash(entry.get_text(" "))
+
+
+def reading_of(site: Site, url: str) -> str | None:
+    span = site.html(url).select_one(".folio-post-header .folio-meta__reading")
+    return span.get_text() if span else None
+
+
+@pytest.fixture(scope="module")
+def material_style(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return make_site(tmp_path_factory.mktemp("material-style"), EXCERPTS, folio=MATERIAL_STYLE)
+
+
+def test_material_excerpts_are_the_content_before_the_separator_or_the_whole_post(
+    material_style: Site,
+) -> None:
+    whole = entry_of(material_style, "No separator")
+    assert "closingword ends the post." in whole and "Later" in whole
+    split = entry_of(material_style, "Split")
+    assert "Before the fold." in split
+    assert "afterfold" not in split and "A summary for cards." not in split
+
+
+def test_material_reading_time_counts_code_and_images(tmp_path: Path, material_style: Site) -> None:
+    folio_style = make_site(tmp_path, EXCERPTS)
+    assert reading_of(folio_style, "posts/mostly-code/") == "1 min read"
+    # About 700 words of code at 265 a minute (160 s), and 12 images: 12 + 11 + ... + 3 + 3 s.
+    assert reading_of(material_style, "posts/mostly-code/") == "4 min read"
+    assert reading_of(material_style, "posts/timed/") == "7 min read"
+    assert "closingword" not in entry_of(folio_style, "No separator")
+
+
+def test_reading_time_false_shows_only_a_posts_own_readtime(tmp_path: Path) -> None:
+    site = make_site(tmp_path, EXCERPTS, folio={"reading_time": False})
+    assert reading_of(site, "posts/mostly-code/") is None
+    assert reading_of(site, "posts/timed/") == "7 min read"
+    assert "min read" not in entry_of(site, "Mostly code")
+
+
+def test_excerpt_required_names_the_post_without_separator(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        make_site(tmp_path, EXCERPTS, folio={"excerpt_required": True})
+    for name in ("whole", "code", "timed"):
+        assert f"posts/{name}.md: 'excerpt' needs the separator '<!-- more -->'" in caplog.text
+    assert "posts/split.md" not in caplog.text

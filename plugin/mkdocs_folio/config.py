@@ -122,8 +122,26 @@ class FolioConfig(base.Config):
     excerpt_separator = c.Type(str, default="<!-- more -->")
     """Marker in a post: the content before it is the post's excerpt."""
 
+    excerpt_style = c.Choice(("folio", "material"), default="folio")
+    """`folio`: a post's excerpt is its `description`, else the content before
+    `excerpt_separator`, else its text cut at `excerpt_length` characters. `material`, as
+    Material's blog: the content before the separator, else the whole post."""
+
+    excerpt_required = c.Type(bool, default=False)
+    """Every post must contain `excerpt_separator`; a post without it stops the build
+    (Material's `post_excerpt: required`)."""
+
     words_per_minute = _PositiveInt(265)
     """Reading speed used for the reading time shown on posts and listings."""
+
+    reading_time = c.Type(bool, default=True)
+    """Show the reading time on posts and listings. false: only a post's own `readtime` shows
+    (Material's `post_readtime: false`)."""
+
+    reading_time_style = c.Choice(("folio", "material"), default="folio")
+    """`folio` counts the words of the post's prose (not code). `material` counts as
+    Material's blog: every word, code and title included, plus 12 seconds for the first image,
+    11 for the second, down to 3 from the tenth on."""
 
     date_format = c.Type(str, default="%B %-d, %Y")
     """strftime pattern for displayed dates; `%-d` is the day without a leading zero."""

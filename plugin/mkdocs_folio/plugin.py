@@ -204,6 +204,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             except PostError as error:
                 errors.append(str(error))
                 continue
+            separator = self.config.excerpt_separator
+            if self.config.excerpt_required and not post.draft and separator not in source:
+                errors.append(
+                    f"{file.src_uri}: 'excerpt' needs the separator {separator!r}"
+                    " (excerpt_required: true); add it after the post's introduction"
+                )
+                continue
             if post.updated is not None and post.updated < post.date:
                 log.warning(
                     f"{file.src_uri}: 'updated' ({post.updated.date()}) is earlier than"
@@ -462,19 +469,24 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.post_html[post] = content
         separator = self.config.excerpt_separator
         length, words_per_minute = self.config.excerpt_length, self.config.words_per_minute
+        style, counting = self.config.excerpt_style, self.config.reading_time_style
         body = self.rendered_bodies.cached(
             post.src_uri,
-            (content, post.description, separator, length, words_per_minute),
+            (content, post.description, separator, length, words_per_minute, style, counting),
             lambda: summarize(
                 content,
                 description=post.description,
                 separator=separator,
                 length=length,
                 words_per_minute=words_per_minute,
+                excerpt_style=style,
+                reading_time_style=counting,
             ),
         )
         if post.reading_minutes is not None:
             body = replace(body, reading_minutes=post.reading_minutes)
+        elif not self.config.reading_time:
+            body = replace(body, reading_minutes=None)
         return body
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:

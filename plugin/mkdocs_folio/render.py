@@ -151,7 +151,10 @@ class Renderer:
         return links
 
     def _reading(self, post: Post) -> str:
-        minutes = post.body.reading_minutes if post.body else 1
+        """The reading time as shown, or '' when it is not shown."""
+        minutes = post.body.reading_minutes if post.body else post.reading_minutes
+        if minutes is None:
+            return ""
         return fill(self.strings["reading_time"], minutes=minutes)
 
     def count_label(self, count: int) -> str:

@@ -91,7 +91,10 @@ class RenderedBody:
     excerpt_text: str
     """Plain-text excerpt: description, separator excerpt or automatic cut."""
     word_count: int
-    reading_minutes: int
+    reading_minutes: int | None
+    """None: the reading time is not shown (`reading_time: false`)."""
+    is_whole_post: bool = True
+    """No separator: nothing follows the excerpt (no "Continue reading")."""
 
 
 @dataclass(eq=False)
