@@ -48,12 +48,17 @@ DEFAULT_STRINGS: dict[str, str] = {
 
 
 def palette_settings(
-    *, keys: list[str], strings: Mapping[str, Any], full_text: bool, recent: int
+    *,
+    keys: list[str],
+    strings: Mapping[str, Any],
+    full_text: bool,
+    recent: int,
+    index: str = INDEX_PATH,
 ) -> dict[str, Any]:
     merged = dict(DEFAULT_STRINGS)
     merged.update({str(k): str(v) for k, v in strings.items()})
     return {
-        "index": INDEX_PATH,
+        "index": index,
         "keys": keys,
         "strings": merged,
         "fullText": full_text,

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -30,6 +30,7 @@ from .authors import (
 from .bundle import Asset, folio_assets
 from .config import FolioConfig, merged_strings
 from .excerpt import heading_title, summarize
+from .i18n import Language, building_language, i18n_plugin, in_language, language_free_path
 from .memo import Memo
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
@@ -43,6 +44,7 @@ from .structure.dates import format_date
 from .structure.errors import PostError
 from .structure.pages import Kind, Listing, PagePlan, plan_pages
 from .structure.post import Post, RenderedBody, parse_post
+from .structure.routing import locate, post_path
 from .structure.slugs import SLUG_STYLES
 
 log = get_plugin_logger(__name__)
@@ -80,6 +82,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.post_html: dict[Post, str] = {}  # as MkDocs rendered it, for full-content feeds
         self.content_before_folio: dict[str, str] = {}
         self.sharing: Sharing | None = None
+        self.language: Language | None = None
 
     # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -102,25 +105,49 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             extra = config.extra_css if asset.is_stylesheet else config.extra_javascript
             if asset.path not in extra:
                 extra.append(asset.path)
-        self.palette_tag = ""
-        if palette.enabled:
-            self.palette_tag = settings_tag(
-                palette_settings(
-                    keys=palette.shortcuts,
-                    strings=palette.strings,
-                    full_text=palette.full_text,
-                    recent=palette.recent,
-                )
-            )
+        self.palette_tag = self._palette_tag(language_prefix="") if palette.enabled else ""
+        self.i18n = i18n_plugin(config.plugins)
         return config
+
+    def _palette_tag(self, *, language_prefix: str) -> str:
+        palette = self.config.palette
+        return settings_tag(
+            palette_settings(
+                keys=palette.shortcuts,
+                strings=palette.strings,
+                full_text=palette.full_text,
+                recent=palette.recent,
+                index=language_prefix + INDEX_PATH,
+            )
+        )
 
     # Files -------------------------------------------------------------------------------
 
     @event_priority(50)  # early, so other plugins see folio's pages and post URLs
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+    def _on_files_alone(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.i18n is not None:
             return None
+        return self._add_blog(files, config)
+
+    # mkdocs-static-i18n (priority -100) replaces every file of docs_dir by the one of the
+    # language it builds, and stops on files that have no source: run after it, on that
+    # language's posts, and put this language's pages under its folder.
+    @event_priority(-110)
+    def _on_files_after_i18n(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.i18n is None:
+            return None
+        return self._add_blog(files, config, building_language(self.i18n))
+
+    on_files = CombinedEvent(_on_files_alone, _on_files_after_i18n)
+
+    def _add_blog(
+        self, files: Files, config: MkDocsConfig, language: Language | None = None
+    ) -> Files:
         self._reset()
+        self.language = language
+        prefix = language.prefix if language else ""
+        if self.config.palette.enabled and prefix:
+            self.palette_tag = self._palette_tag(language_prefix=prefix)
         self.parsed_posts.next_build()
         self.rendered_bodies.next_build()
         posts = self._read_posts(files)
@@ -128,7 +155,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         try:
             self.collection = PostCollection(
                 visible,
-                url_format=self.config.post_url_format,
+                url_format=prefix + self.config.post_url_format,
                 use_directory_urls=config.use_directory_urls,
                 tags_display=self.config.tags_display,
                 slug_style=SLUG_STYLES[self.config.slug_style],
@@ -145,8 +172,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for post in self.collection:
             file = files.get_file_from_path(post.src_uri)
             assert file is not None
-            file.dest_uri = post.dest_uri
-            file.url = post.url
+            _place(file, config.site_dir, post.dest_uri, post.url)
+            if language is not None:
+                self._point_alternates(file, language, config)
         self._add_listing_pages(files, config)
         self._add_authors_and_series(files, config)
         self.sharing = Sharing(
@@ -163,22 +191,50 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             drafts=self.drafts,
             post_authors=self.post_authors,
             post_html=self.post_html,
-            home_src_uri=self.config.listing_page,
+            home_src_uri=self._home_src_uri(files),
         )
-        self.sharing.add_feed_files(files, config)  # filled in on_env
+        self.sharing.add_feed_files(files, config, prefix=prefix)  # filled in on_env
         for asset in self.assets:
             files.append(File.generated(config, asset.path, content=asset.content))
         # Filled in on_env, once every post's excerpt is known.
-        self.palette_index_file = File.generated(config, INDEX_PATH, content="{}")
+        self.palette_index_file = File.generated(config, prefix + INDEX_PATH, content="{}")
         files.append(self.palette_index_file)
         return files
+
+    def _point_alternates(self, file: File, language: Language, config: MkDocsConfig) -> None:
+        """i18n's language switcher links a post to its translations, at URLs i18n guessed
+        from file names: give them the URL folio gives each translation in its own build."""
+        alternates = getattr(file, "alternates", None)
+        if not isinstance(alternates, dict):
+            return
+        for code, alternate in alternates.items():
+            if alternate is file or not isinstance(alternate, File):
+                continue
+            try:
+                post = self._parse_post(
+                    alternate.src_uri, alternate.content_string, language_free_path(alternate)
+                )
+            except (PostError, OSError, UnicodeDecodeError):
+                continue  # that language's own build reports it
+            other = Language(code, language.default)
+            location = locate(
+                post_path(post, other.prefix + self.config.post_url_format),
+                config.use_directory_urls,
+            )
+            _place(alternate, config.site_dir, location.dest_uri, location.url)
+
+    def _home_src_uri(self, files: Files) -> str:
+        """The listing page's own source path: `index.fr.md` for `index.md` under i18n."""
+        file = files.get_file_from_path(self.config.listing_page)
+        return file.src_uri if file is not None else self.config.listing_page
 
     def _post_files(self, files: Files) -> list[File]:
         prefix = f"{self.config.posts_dir}/" if self.config.posts_dir else ""
         return [
             file
             for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            if file.src_uri.startswith(prefix) and file.src_uri != self.config.listing_page
+            for path in [language_free_path(file)]
+            if path.startswith(prefix) and path != self.config.listing_page
         ]
 
     def _read_posts(self, files: Files) -> list[Post]:
@@ -200,7 +256,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 file.inclusion = InclusionLevel.EXCLUDED
                 continue
             try:
-                post = self._parse_post(file.src_uri, source)
+                post = self._parse_post(file.src_uri, source, language_free_path(file))
             except PostError as error:
                 errors.append(str(error))
                 continue
@@ -221,10 +277,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             raise PluginError("\n".join(errors))
         return posts
 
-    def _parse_post(self, src_uri: str, source: str) -> Post:
+    def _parse_post(self, src_uri: str, source: str, path: str) -> Post:
         slug_style = SLUG_STYLES[self.config.slug_style]
         inputs = (
             source,
+            path,
             self.config.posts_dir,
             self.zone,
             slug_style,
@@ -240,6 +297,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 zone=self.zone,
                 slug_style=slug_style,
                 categories_as_tags=self.config.categories_as_tags,
+                path=path,
             ),
         )
         # A fresh copy per build: the build fills in its URL and body.
@@ -284,11 +342,18 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     content="",
                     inclusion=InclusionLevel.INCLUDED if is_home else InclusionLevel.NOT_IN_NAV,
                 )
+                if self.language is not None and self.language.prefix:
+                    _place(
+                        file,
+                        config.site_dir,
+                        *in_language(self.language.prefix, file.dest_uri, file.url),
+                    )
                 files.append(file)
             elif self.is_dirty:
                 _rebuild_every_time(file)
             listing.url = file.url
-            self.listings[listing.src_uri] = listing
+            # Keyed like the page that shows it: a translated listing page is `index.fr.md`.
+            self.listings[file.src_uri] = listing
             if listing.kind is Kind.TAG and listing.number == 1 and listing.tag is not None:
                 listing.tag.url = file.url
 
@@ -629,6 +694,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             post, listing = self.collection.by_src_uri.get(src_uri), self.listings.get(src_uri)
             return self.sharing.head(output, page, post, listing, extra=self.palette_tag)
         return inject_head(output, self.palette_tag)
+
+
+def _place(file: File, site_dir: str, dest_uri: str, url: str) -> None:
+    file.dest_uri, file.url = dest_uri, url
+    # mkdocs-static-i18n sets the output path itself (its files' dest_dir is not the site's),
+    # and MkDocs caches it apart from dest_uri.
+    file.abs_dest_path = str(Path(site_dir) / dest_uri)
 
 
 def _rebuild_every_time(file: File) -> None:

@@ -112,8 +112,11 @@ class Sharing:
 
     # Feeds -------------------------------------------------------------------------------
 
-    def add_feed_files(self, files: Files, config: MkDocsConfig) -> None:
-        """Register the feed files; without `site_url` warn and write none."""
+    def add_feed_files(self, files: Files, config: MkDocsConfig, *, prefix: str = "") -> None:
+        """Register the feed files; without `site_url` warn and write none.
+
+        `prefix` is the folder of the language being built (mkdocs-static-i18n), if any.
+        """
         if not self.options.feeds:
             return
         if not self.site_url:
@@ -123,7 +126,7 @@ class Sharing:
             )
             return
         for feed_format, name in FEED_FILES.items():
-            self._add(files, config, feed_format, name, None)
+            self._add(files, config, feed_format, prefix + name, None)
         if self.options.tag_feeds:
             for tag in self.collection.tags:
                 if not tag.url:

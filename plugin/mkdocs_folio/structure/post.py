@@ -123,6 +123,8 @@ class Post:
     url: str = ""
     dest_uri: str = ""
     body: RenderedBody | None = None
+    path: str = ""
+    """The source path without a language suffix or folder (mkdocs-static-i18n); else src_uri."""
 
     @property
     def year(self) -> int:
@@ -259,10 +261,16 @@ def parse_post(
     zone: tzinfo = UTC,
     slug_style: Callable[[str], str] = slugify,
     categories_as_tags: bool = True,
+    path: str | None = None,
 ) -> Post:
-    """Validate a post's source and build its model. Raises PostError naming file and field."""
+    """Validate a post's source and build its model. Raises PostError naming file and field.
+
+    `path` is the language-free path of a translated post (`posts/hello.md` for
+    `posts/hello.fr.md`): dates, slugs and `{file}` come from it, errors name `src_uri`.
+    """
+    path = path or src_uri
     meta, markdown = split_front_matter(src_uri, source)
-    posts_relative = str(PurePosixPath(src_uri).relative_to(posts_dir)) if posts_dir else src_uri
+    posts_relative = str(PurePosixPath(path).relative_to(posts_dir)) if posts_dir else path
     created, updated = _dates(src_uri, posts_relative, meta, zone)
 
     try:
@@ -284,7 +292,7 @@ def parse_post(
         title = get_markdown_title(markdown)
         title_from_heading = bool(title)
     if not title:
-        stem = PurePosixPath(src_uri).stem
+        stem = PurePosixPath(path).stem
         title = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", stem).replace("-", " ").replace("_", " ")
         title = title.strip() or stem
         title_is_fallback = True
@@ -292,10 +300,11 @@ def parse_post(
     slug_source = _text_field(src_uri, meta, "slug")
     slug = slugify(slug_source) if slug_source else slug_style(title)
     if not slug:
-        slug = slugify(PurePosixPath(src_uri).stem) or stable_fallback_slug("post", src_uri)
+        slug = slugify(PurePosixPath(path).stem) or stable_fallback_slug("post", path)
 
     return Post(
         src_uri=src_uri,
+        path=path,
         title=title,
         date=created,
         updated=updated,

@@ -1,0 +1,65 @@
+"""Multilingual sites with mkdocs-static-i18n, from plain data.
+
+i18n builds the site once per language with the same plugin instances: before each build it
+sets its `current_language`, and its `on_files` keeps the pages of that language (falling back
+to the default language's page where a translation is missing, if `fallback_to_default`),
+moved under `<lang>/` for every language but the default. folio runs after it, so each
+language's build sees that language's posts only and gets its own listing, tag pages, archive,
+feeds and palette index, under the same `<lang>/` folder.
+
+Files keep their real source path (`posts/hello.fr.md`, `fr/posts/hello.md`); i18n records the
+language-free one as `norm_src_uri` (`posts/hello.md`), which is what folio's options name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+PLUGIN_NAMES = ("i18n",)
+
+
+@dataclass(frozen=True)
+class Language:
+    """The language of the build under way."""
+
+    code: str
+    default: str
+
+    @property
+    def prefix(self) -> str:
+        """Folder of this language's pages in the site: '' for the default language."""
+        return "" if self.code == self.default else f"{self.code}/"
+
+
+def i18n_plugin(plugins: Any) -> Any | None:
+    """The mkdocs-static-i18n plugin instance among `config.plugins`, or None."""
+    for name in PLUGIN_NAMES:
+        plugin = plugins.get(name)
+        if plugin is not None:
+            return plugin
+    return None
+
+
+def building_language(plugin: Any | None) -> Language | None:
+    """The language i18n is building now; None without i18n (or before it chose one)."""
+    if plugin is None:
+        return None
+    code = getattr(plugin, "current_language", None)
+    default = getattr(plugin, "default_language", None)
+    if not isinstance(code, str) or not isinstance(default, str):
+        return None
+    return Language(code, default)
+
+
+def language_free_path(file: Any) -> str:
+    """A file's source path without i18n's language suffix or folder (`posts/hello.md`)."""
+    path = getattr(file, "norm_src_uri", None)
+    return path if isinstance(path, str) else str(file.src_uri)
+
+
+def in_language(prefix: str, dest_uri: str, url: str) -> tuple[str, str]:
+    """Output path and URL of a page moved into a language's folder."""
+    if not prefix:
+        return dest_uri, url
+    return prefix + dest_uri, prefix + url.removeprefix("./")
