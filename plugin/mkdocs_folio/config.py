@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from .structure.images import ImageSpec, ImageValueError, parse_image_spec
 from .structure.routing import url_format_problem
 
 
@@ -47,6 +48,28 @@ class _SitePath(c.Type[str]):
         if ".." in text.split("/") or "\\" in text:
             raise ValidationError(f"Expected a relative path inside docs_dir, got {value!r}.")
         return text
+
+
+class _Image(base.BaseConfigOption[ImageSpec]):
+    """An image: a path under docs_dir or an http(s) URL, or a mapping {src, alt, width, height}."""
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "type": ["string", "object"],
+        "properties": {
+            "src": {"type": "string"},
+            "alt": {"type": "string"},
+            "width": {"type": "integer", "minimum": 1},
+            "height": {"type": "integer", "minimum": 1},
+        },
+        "required": ["src"],
+        "additionalProperties": False,
+    }
+
+    def run_validation(self, value: object) -> ImageSpec:
+        try:
+            return parse_image_spec(value)
+        except ImageValueError as error:
+            raise ValidationError(f"The image {error}.") from None
 
 
 class _TimeZone(c.Type[str]):
@@ -215,6 +238,10 @@ class FolioConfig(base.Config):
 
     nav_recent = _PositiveInt(0, minimum=0)
     """Add a nav section listing the newest N posts with their dates (0: no section)."""
+
+    default_image: c.Optional[ImageSpec] = c.Optional(_Image())
+    """Image for link previews (`og:image`, `twitter:image`, JSON-LD) of every page without a
+    cover of its own: a path under `docs_dir` or an https:// URL, or `{src, alt}`."""
 
     palette = c.SubConfig(PaletteConfig)
     """The command palette: `enabled`, `shortcuts`, `full_text`, `recent` and `strings`."""

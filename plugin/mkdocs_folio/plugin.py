@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +43,7 @@ from .sharing import Sharing, SharingOptions
 from .structure.collection import PostCollection, is_unpublished
 from .structure.dates import format_date
 from .structure.errors import PostError
+from .structure.images import HEADER_BYTES, Image, ImageValueError, resolve_image
 from .structure.pages import Kind, Listing, PagePlan, plan_pages
 from .structure.post import Post, RenderedBody, parse_post
 from .structure.routing import locate, post_path
@@ -83,6 +85,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.content_before_folio: dict[str, str] = {}
         self.sharing: Sharing | None = None
         self.language: Language | None = None
+        self.images: dict[Post, Image] = {}
+        self.default_image: Image | None = None
 
     # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -177,6 +181,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 self._point_alternates(file, language, config)
         self._add_listing_pages(files, config)
         self._add_authors_and_series(files, config)
+        self._resolve_images(files)
         self.sharing = Sharing(
             SharingOptions(
                 feeds=self.config.feeds,
@@ -192,6 +197,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             post_authors=self.post_authors,
             post_html=self.post_html,
             home_src_uri=self._home_src_uri(files),
+            images=self.images,
+            default_image=self.default_image,
         )
         self.sharing.add_feed_files(files, config, prefix=prefix)  # filled in on_env
         for asset in self.assets:
@@ -384,6 +391,26 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.series = build_series(self.collection)
         except PostError as error:
             raise PluginError(str(error)) from None
+
+    def _resolve_images(self, files: Files) -> None:
+        """Covers (`image`/`cover`) and `default_image`, checked against the site's files."""
+        find = _image_finder(files)
+        errors: list[str] = []
+        for post in self.collection:
+            if post.image is None:
+                continue
+            try:
+                self.images[post] = resolve_image(post.image, find)
+            except ImageValueError as error:
+                field = "cover" if "cover" in post.meta else "image"
+                errors.append(f"{post.src_uri}: '{field}' {error}")
+        if self.config.default_image is not None:
+            try:
+                self.default_image = resolve_image(self.config.default_image, find)
+            except ImageValueError as error:
+                errors.append(f"mkdocs.yml: folio 'default_image' {error}")
+        if errors:
+            raise PluginError("\n".join(errors))
 
     def _resolve_links(self, post: Post, files: Files) -> list[tuple[str, str, bool]]:
         """Material's `links`: (title, URL, is site-relative) for the post footer."""
@@ -582,6 +609,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.renderer.post_authors = self.post_authors
         self.renderer.series = self.series
         self.renderer.post_links = self.post_links
+        self.renderer.images = self.images
         if self.sharing is not None:
             self.sharing.write_feeds()
         # The feeds were the last users of the HTML as MkDocs rendered it; pages keep their own.
@@ -707,6 +735,19 @@ def _rebuild_every_time(file: File) -> None:
     """A `--dirty` build skips a page whose source is older than its output, but a page you
     wrote that carries a listing (say index.md) changes whenever a post does."""
     file.is_modified = lambda: True  # type: ignore[method-assign]
+
+
+def _image_finder(files: Files) -> Callable[[str], tuple[str, bytes] | None]:
+    def find(path: str) -> tuple[str, bytes] | None:
+        file = files.get_file_from_path(path)
+        if file is None or file.is_documentation_page():
+            return None
+        if file.abs_src_path:
+            with Path(file.abs_src_path).open("rb") as source:
+                return file.url, source.read(HEADER_BYTES)
+        return file.url, file.content_bytes[:HEADER_BYTES]
+
+    return find
 
 
 def _plain_title(title: str) -> str:

@@ -21,6 +21,7 @@ from .authors import Author
 from .series import Series
 from .structure.collection import PostCollection, by_year
 from .structure.dates import format_date
+from .structure.images import Image
 from .structure.pages import Kind, Listing
 from .structure.post import Post
 
@@ -94,6 +95,7 @@ class Renderer:
         self.post_authors: Mapping[Post, list[Author]] = {}
         self.series: Mapping[Post, Series] = {}
         self.post_links: Mapping[Post, list[tuple[str, str, bool]]] = {}
+        self.images: Mapping[Post, Image] = {}
 
     # Links -----------------------------------------------------------------------------
 
@@ -150,6 +152,27 @@ class Renderer:
             self._tag_link_lists[post] = links
         return links
 
+    def _authors(self, post: Post) -> list[dict[str, str | None]]:
+        return [
+            {
+                "name": author.name,
+                "url": self.site_href(author.url),
+                "avatar": self.site_href(author.avatar),
+            }
+            for author in self.post_authors.get(post, [])
+        ]
+
+    def _cover(self, post: Post) -> dict[str, Any] | None:
+        image = self.images.get(post)
+        if image is None:
+            return None
+        return {
+            "src": self.site_href(image.url),
+            "alt": image.alt,
+            "width": image.width,
+            "height": image.height,
+        }
+
     def _reading(self, post: Post) -> str:
         """The reading time as shown, or '' when it is not shown."""
         minutes = post.body.reading_minutes if post.body else post.reading_minutes
@@ -180,6 +203,8 @@ class Renderer:
                 excerpt_text=post.body.excerpt_text if post.body else (post.description or ""),
                 tags=tags[:ENTRY_TAG_LIMIT],
                 more_tags=max(0, len(tags) - ENTRY_TAG_LIMIT),
+                cover=self._cover(post),
+                authors=self._authors(post),
                 **self._date(post),
             )
             self._entries[post] = html
@@ -254,14 +279,8 @@ class Renderer:
             updated=updated,
             updated_iso=post.updated.isoformat() if post.updated else None,
             tags=self._tag_links(post),
-            authors=[
-                {
-                    "name": author.name,
-                    "url": self.site_href(author.url),
-                    "avatar": self.site_href(author.avatar),
-                }
-                for author in self.post_authors.get(post, [])
-            ],
+            authors=self._authors(post),
+            cover=self._cover(post),
             **self._date(post),
         ) + self.series_box(post)
 

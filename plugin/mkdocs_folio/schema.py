@@ -28,20 +28,25 @@ def _docstrings(cls: type) -> dict[str, str]:
     node = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls.__name__)
     docs: dict[str, str] = {}
     for first, second in zip(node.body, node.body[1:], strict=False):
+        target = first.targets[0] if isinstance(first, ast.Assign) else None
+        if isinstance(first, ast.AnnAssign):
+            target = first.target
         if (
-            isinstance(first, ast.Assign)
-            and isinstance(first.targets[0], ast.Name)
+            isinstance(target, ast.Name)
             and isinstance(second, ast.Expr)
             and isinstance(second.value, ast.Constant)
             and isinstance(second.value.value, str)
         ):
-            docs[first.targets[0].id] = " ".join(second.value.value.split())
+            docs[target.id] = " ".join(second.value.value.split())
     return docs
 
 
 def _option_schema(option: Any, description: str) -> dict[str, Any]:
     schema: dict[str, Any] = {"markdownDescription": description}
-    if isinstance(option, c.SubConfig):
+    own_schema = getattr(getattr(option, "option", option), "json_schema", None)
+    if own_schema is not None:
+        schema.update(own_schema)
+    elif isinstance(option, c.SubConfig):
         schema.update(_object_schema(option.config_class))
     elif isinstance(option, c.Choice):
         schema["enum"] = list(option.choices)

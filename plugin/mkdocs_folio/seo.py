@@ -32,6 +32,16 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
+class ImageCard:
+    """The image of a link preview; `url` is absolute."""
+
+    url: str
+    alt: str = ""
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
 class PageCard:
     """What a shared link shows: Open Graph and Twitter card data for one page."""
 
@@ -40,6 +50,7 @@ class PageCard:
     description: str | None = None
     url: str | None = None
     """Absolute canonical URL; None without `site_url`, since Open Graph needs absolute URLs."""
+    image: ImageCard | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,8 @@ class ArticleData:
     modified: datetime | None = None
     tags: Sequence[str] = ()
     authors: Sequence[Author] = field(default_factory=tuple)
+    publisher_url: str | None = None
+    """The blog's home page, absolute; the publisher is the site (an Organization)."""
 
 
 def _meta(attribute: str, key: str, value: str) -> str:
@@ -90,8 +103,14 @@ def blog_posting(card: PageCard, article: ArticleData) -> dict[str, Any]:
         if author.url:
             person["url"] = author.url
         authors.append(person)
-    if authors:
-        data["author"] = authors
+    publisher: dict[str, Any] = {"@type": "Organization", "name": card.site_name}
+    if article.publisher_url:
+        publisher["url"] = article.publisher_url
+    # Without named authors the site itself is the author, as search engines expect one.
+    data["author"] = authors or publisher
+    data["publisher"] = publisher
+    if card.image is not None:
+        data["image"] = [card.image.url]
     if article.tags:
         data["keywords"] = list(article.tags)
     return data
@@ -119,10 +138,22 @@ def head_tags(
         if article.modified is not None:
             tags.append(_meta("property", "article:modified_time", article.modified.isoformat()))
         tags.extend(_meta("property", "article:tag", tag) for tag in article.tags)
-    tags.append(_meta("name", "twitter:card", "summary"))
+    image = card.image
+    if image is not None:
+        tags.append(_meta("property", "og:image", image.url))
+        if image.alt:
+            tags.append(_meta("property", "og:image:alt", image.alt))
+        if image.width and image.height:
+            tags.append(_meta("property", "og:image:width", str(image.width)))
+            tags.append(_meta("property", "og:image:height", str(image.height)))
+    tags.append(_meta("name", "twitter:card", "summary_large_image" if image else "summary"))
     tags.append(_meta("name", "twitter:title", card.title))
     if card.description:
         tags.append(_meta("name", "twitter:description", card.description))
+    if image is not None:
+        tags.append(_meta("name", "twitter:image", image.url))
+        if image.alt:
+            tags.append(_meta("name", "twitter:image:alt", image.alt))
     if article is not None:
         tags.append(
             '<script type="application/ld+json">'

@@ -37,6 +37,7 @@ from .render import fill, relative_root
 from .seo import (
     ArticleData,
     FeedLink,
+    ImageCard,
     PageCard,
     alternate_links,
     has_meta_description,
@@ -44,6 +45,7 @@ from .seo import (
     inject_head,
 )
 from .structure.collection import PostCollection
+from .structure.images import Image
 from .structure.pages import Kind, Listing
 from .structure.post import Post
 from .structure.tags import Tag
@@ -89,6 +91,8 @@ class Sharing:
         post_authors: Mapping[Post, list[Author]],
         post_html: Mapping[Post, str],
         home_src_uri: str,
+        images: Mapping[Post, Image] | None = None,
+        default_image: Image | None = None,
     ) -> None:
         self.options = options
         self.site_url: str | None = config.site_url or None
@@ -103,6 +107,8 @@ class Sharing:
         self.post_authors = post_authors
         self.post_html = post_html
         self.home_src_uri = home_src_uri
+        self.images: Mapping[Post, Image] = images or {}
+        self.default_image = default_image
         self.feeds: list[_Feed] = []
         self.site_feeds: list[_Feed] = []
         self.tag_feeds: dict[Tag | None, list[_Feed]] = {}
@@ -322,6 +328,7 @@ class Sharing:
                 site_name=self.site_name,
                 description=self.descriptions.get(page.file.src_uri) or None,
                 url=page.canonical_url,
+                image=self._card_image(post),
             )
             article = None
             if post is not None:
@@ -330,6 +337,7 @@ class Sharing:
                     modified=post.updated,
                     tags=[tag.name for tag in self.collection.tags_of(post)],
                     authors=self._article_authors(post),
+                    publisher_url=self._absolute(self._home_url()) if self.site_url else None,
                 )
             fragments.append(
                 head_tags(card, article, with_description=not has_meta_description(output))
@@ -337,6 +345,24 @@ class Sharing:
         if extra:
             fragments.append(extra)  # one splice of the page instead of two
         return inject_head(output, "\n".join(fragments))
+
+    def _home_url(self) -> str:
+        home = self.listings.get(self.home_src_uri)
+        return home.url if home else ""
+
+    def _card_image(self, post: Post | None) -> ImageCard | None:
+        """The post's cover, else `default_image`, with an absolute URL (None without one)."""
+        image = self.images.get(post) if post is not None else None
+        image = image or self.default_image
+        if image is None:
+            return None
+        if image.is_absolute:
+            url = image.url
+        elif self.site_url:
+            url = self._absolute(image.url)
+        else:
+            return None  # link previews need absolute URLs
+        return ImageCard(url, image.alt, image.width, image.height)
 
     def _article_authors(self, post: Post) -> list[Author]:
         authors = self.post_authors.get(post, [])

@@ -14,6 +14,7 @@ from mkdocs.utils import get_markdown_title
 
 from .dates import DateValueError, date_from_path, parse_date
 from .errors import PostError, describe
+from .images import ImageSpec, post_image
 from .slugs import slugify, stable_fallback_slug
 from .tags import TagValueError, parse_tags
 from .urls import url_problem
@@ -120,6 +121,8 @@ class Post:
     """Material's `readtime`: the reading time the author set, instead of the counted one."""
     links: list[tuple[str | None, str]] = field(default_factory=list)
     """Material's `links`: (title or None, target) pairs; targets are docs paths or URLs."""
+    image: ImageSpec | None = None
+    """The cover from `image` or `cover`, as written; the build resolves it to a file or URL."""
     url: str = ""
     dest_uri: str = ""
     body: RenderedBody | None = None
@@ -319,4 +322,5 @@ def parse_post(
         title_from_heading=title_from_heading,
         reading_minutes=_reading_minutes(src_uri, meta),
         links=_links(src_uri, meta),
+        image=post_image(src_uri, meta),
     )
