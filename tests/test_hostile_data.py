@@ -185,7 +185,7 @@ def data_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, 
             "2026-01-05T10:00:00+05:30:15",
             authors=["jane"],
             series="Se\x00ries",
-            links=["posts/draft.md", {"Plain": "posts/plain.md"}],
+            links=["posts/draft.md", {"Pl\x00ain": "posts/plain.md"}],
         ),
         "posts/draft.md": post("Secret draft", "2026-01-06", draft=True),
     }

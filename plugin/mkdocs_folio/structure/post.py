@@ -252,7 +252,7 @@ def _links(src_uri: str, meta: dict[str, Any]) -> list[tuple[str | None, str]]:
         problem = url_problem(target)
         if problem is not None:
             raise PostError(src_uri, "links", f"entry {describe(item)} {problem}")
-        links.append((title, target))
+        links.append(((title or "").replace("\x00", "").strip() or None, target))
     return links
 
 
