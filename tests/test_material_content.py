@@ -134,3 +134,34 @@ def test_excerpt_required_names_the_post_without_separator(
     for name in ("whole", "code", "timed"):
         assert f"posts/{name}.md: 'excerpt' needs the separator '<!-- more -->'" in caplog.text
     assert "posts/split.md" not in caplog.text
+
+
+def test_links_are_labelled_with_page_titles_sections_and_headings(tmp_path: Path) -> None:
+    files = {
+        "index.md": "# Home\n",
+        "about.md": "# About *this* &amp; us\n\n## Getting started\n\nHow to begin.\n",
+        "posts/other.md": "---\ndate: 2026-01-01\n---\n\n# The `other` post\n\nText.\n",
+        "posts/linking.md": (
+            "---\ndate: 2026-01-02\nlinks:\n  - about.md\n  - posts/other.md\n"
+            "  - Guides:\n      - about.md#getting-started\n"
+            "      - Docs: https://example.org/docs/\n---\n\n# Linking\n\nText.\n"
+        ),
+    }
+    site = make_site(tmp_path, files)
+    footer = site.html("posts/linking/").select_one(".folio-links")
+    assert footer is not None
+    items = [squash(li.get_text(" ")) for li in footer.select("li")]
+    assert items == [
+        "About this & us",
+        "The other post",
+        "Guides",
+        "About this & us Getting started",
+        "Docs",
+    ]
+    hrefs = [a["href"] for a in footer.select("a")]
+    assert hrefs == [
+        "../../about/",
+        "../../posts/the-other-post/",
+        "../../about/#getting-started",
+        "https://example.org/docs/",
+    ]

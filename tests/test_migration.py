@@ -77,7 +77,7 @@ def test_switching_blog_for_folio_keeps_post_urls(tmp_path: Path) -> None:
     ]
     first = listing.select(".folio-entry")[2]
     assert squash(first.select_one(".folio-entry__excerpt").get_text()) == "The intro paragraph."
-    assert [a.get_text() for a in first.select(".folio-tag")] == ["#RUST", "#LINUX"]
+    assert [a.get_text() for a in first.select(".folio-tag")] == ["#Rust", "#Linux"]
 
     second = site.html("blog/2025/06/02/custom-slug/")
     assert second.select_one(".folio-meta__reading").get_text() == "12 min read"

@@ -32,6 +32,7 @@ from .bundle import Asset, folio_assets
 from .config import FolioConfig, merged_strings
 from .excerpt import heading_title, summarize
 from .i18n import Language, building_language, i18n_plugin, in_language, language_free_path
+from .links import ResolvedLink, resolve_link
 from .memo import Memo
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
@@ -79,7 +80,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.search_entries: list[dict[str, Any]] | None = None
         self.post_authors: dict[Post, list[Author]] = {}
         self.series: dict[Post, Series] = {}
-        self.post_links: dict[Post, list[tuple[str, str, bool]]] = {}
+        self.post_links: dict[Post, list[ResolvedLink]] = {}
         self.recent_links: list[tuple[Link, Post]] = []
         self.post_html: dict[Post, str] = {}  # as MkDocs rendered it, for full-content feeds
         self.content_before_folio: dict[str, str] = {}
@@ -412,10 +413,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if errors:
             raise PluginError("\n".join(errors))
 
-    def _resolve_links(self, post: Post, files: Files) -> list[tuple[str, str, bool]]:
-        """Material's `links`: (title, URL, is site-relative) for the post footer."""
+    def _resolve_links(self, post: Post, files: Files) -> list[ResolvedLink]:
+        """Material's `links` for the post footer, once every page has its rendered title."""
         resolved = []
-        for title, target in post.links:
+        for link in post.links:
+            target = link.target
             path, _, anchor = target.partition("#")
             file = files.get_file_from_path(path) if path.endswith(".md") else None
             if file is None:
@@ -424,7 +426,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                         f"{post.src_uri}: 'links' names '{target}', which is not a page under"
                         " docs_dir; expected a path like posts/other.md"
                     )
-                resolved.append((title or target, target, False))
+                resolved.append(
+                    ResolvedLink(link.title or target, target, False, None, link.section)
+                )
                 continue
             if file.inclusion.is_excluded() and not (
                 self.is_serve and file.inclusion is InclusionLevel.DRAFT
@@ -434,17 +438,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     " from this build; the link is left out until that page is published"
                 )
                 continue
-            linked = self.collection.by_src_uri.get(file.src_uri)
-            if title:
-                label = title
-            elif linked is not None:
-                label = linked.title
-            elif file.page is not None and file.page.title:
-                label = _plain_title(file.page.title)  # as rendered, like Material's links
-            else:
-                label = Path(path).stem.replace("-", " ")
-            url = file.url.removeprefix("./") + (f"#{anchor}" if anchor else "")
-            resolved.append((label, url, True))
+            resolved.append(resolve_link(link, file, self.collection.by_src_uri, anchor))
         return resolved
 
     # Navigation --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from .authors import Author
+from .links import ResolvedLink
 from .series import Series
 from .structure.collection import PostCollection, by_year
 from .structure.dates import format_date
@@ -94,7 +95,7 @@ class Renderer:
         self.year_urls: dict[int, str] = {}
         self.post_authors: Mapping[Post, list[Author]] = {}
         self.series: Mapping[Post, Series] = {}
-        self.post_links: Mapping[Post, list[tuple[str, str, bool]]] = {}
+        self.post_links: Mapping[Post, list[ResolvedLink]] = {}
         self.images: Mapping[Post, Image] = {}
 
     # Links -----------------------------------------------------------------------------
@@ -317,7 +318,12 @@ class Renderer:
             older={"title": older.title, "url": self.href(older.url)} if older else None,
             related=[self._archive_item(other) for other in related],
             links=[
-                {"title": title, "url": self.href(url) if in_site else url}
-                for title, url, in_site in self.post_links.get(post, [])
+                {
+                    "title": link.title,
+                    "url": self.href(link.url) if link.in_site else link.url,
+                    "subtitle": link.subtitle,
+                    "section": link.section,
+                }
+                for link in self.post_links.get(post, [])
             ],
         )

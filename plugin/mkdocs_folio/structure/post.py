@@ -98,6 +98,18 @@ class RenderedBody:
     """No separator: nothing follows the excerpt (no "Continue reading")."""
 
 
+@dataclass(frozen=True)
+class PostLink:
+    """One entry of Material's `links` front matter."""
+
+    title: str | None
+    """The title written in the front matter; None: the linked page's title."""
+    target: str
+    """A docs path (`posts/other.md#anchor`) or a URL."""
+    section: str | None = None
+    """The `{Section: [...]}` group it was listed under, if any."""
+
+
 @dataclass(eq=False)
 class Post:
     """One post. Equality is identity (`eq=False`), so posts are cheap set members and dict keys."""
@@ -119,8 +131,8 @@ class Post:
     has converted the post, so Markdown and entities in it are shown as text."""
     reading_minutes: int | None = None
     """Material's `readtime`: the reading time the author set, instead of the counted one."""
-    links: list[tuple[str | None, str]] = field(default_factory=list)
-    """Material's `links`: (title or None, target) pairs; targets are docs paths or URLs."""
+    links: list[PostLink] = field(default_factory=list)
+    """Material's `links`, flattened; targets are docs paths or URLs."""
     image: ImageSpec | None = None
     """The cover from `image` or `cover`, as written; the build resolves it to a file or URL."""
     url: str = ""
@@ -229,31 +241,51 @@ def _reading_minutes(src_uri: str, meta: dict[str, Any]) -> int | None:
     return value
 
 
-def _links(src_uri: str, meta: dict[str, Any]) -> list[tuple[str | None, str]]:
+def _links(src_uri: str, meta: dict[str, Any]) -> list[PostLink]:
     value = meta.get("links")
     if value is None:
         return []
-    expected = "must be a list of pages or URLs like [posts/other.md, {Docs: https://...}]"
     if not isinstance(value, list):
-        raise PostError(src_uri, "links", f"{expected}, got {describe(value)}")
-    links: list[tuple[str | None, str]] = []
-    for item in value:
+        raise PostError(src_uri, "links", f"{_LINKS_EXPECTED}, got {describe(value)}")
+    links: list[PostLink] = []
+    _add_links(src_uri, value, None, links)
+    return links
+
+
+_LINKS_EXPECTED = (
+    "must be a list of pages or URLs like [posts/other.md, {Docs: https://...}],"
+    " optionally grouped in sections like {Setup: [setup.md]}"
+)
+
+
+def _clean_title(title: str | None) -> str | None:
+    return (title or "").replace("\x00", "").strip() or None
+
+
+def _add_links(src_uri: str, items: list[Any], section: str | None, out: list[PostLink]) -> None:
+    """Material's `links` is a nav: pages, `{title: target}`, and `{section: [items]}`."""
+    for item in items:
+        title: str | None
         if isinstance(item, str) and item.strip():
             title, target = None, item
-        elif (
-            isinstance(item, dict)
-            and len(item) == 1
-            and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())
-        ):
+        elif isinstance(item, dict) and len(item) == 1 and isinstance(next(iter(item)), str):
             [(title, target)] = item.items()
+            if isinstance(target, list):
+                _add_links(src_uri, target, _clean_title(title), out)
+                continue
+            if not isinstance(target, str):
+                raise PostError(
+                    src_uri, "links", f"{_LINKS_EXPECTED}, got {describe(item)} in the list"
+                )
         else:
-            raise PostError(src_uri, "links", f"{expected}, got {describe(item)} in the list")
+            raise PostError(
+                src_uri, "links", f"{_LINKS_EXPECTED}, got {describe(item)} in the list"
+            )
         target = target.strip()
         problem = url_problem(target)
         if problem is not None:
             raise PostError(src_uri, "links", f"entry {describe(item)} {problem}")
-        links.append(((title or "").replace("\x00", "").strip() or None, target))
-    return links
+        out.append(PostLink(_clean_title(title), target, section))
 
 
 def parse_post(

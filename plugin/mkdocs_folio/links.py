@@ -1,0 +1,64 @@
+"""Material's `links` front matter: each entry resolved to a label, URL and section heading."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from .structure.post import Post, PostLink
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class ResolvedLink:
+    title: str
+    url: str
+    in_site: bool
+    """`url` is relative to the site root (a page of the site), not a URL to keep as written."""
+    subtitle: str | None = None
+    """The heading the link's `#anchor` points at, as Material shows it under the title."""
+    section: str | None = None
+
+
+def plain(title: str) -> str:
+    """MkDocs titles are HTML (tags stripped, entities kept): the text a reader sees."""
+    return html.unescape(_TAGS.sub("", title)).strip()
+
+
+def heading_title(page: Page, anchor: str) -> str | None:
+    """The title of the heading with id `anchor` in the page's table of contents."""
+    pending: list[Any] = list(page.toc.items) if page.toc else []
+    while pending:
+        item = pending.pop(0)
+        if getattr(item, "id", None) == anchor:
+            return plain(str(item.title))
+        pending.extend(getattr(item, "children", []))
+    return None
+
+
+def resolve_link(
+    link: PostLink, file: File, posts: Mapping[str, Post], anchor: str
+) -> ResolvedLink:
+    """A link to a page of the site, labelled like Material's: the written title, else the
+    page's title as rendered; an anchor adds the heading it points at."""
+    linked = posts.get(file.src_uri)
+    page = file.page
+    if link.title:
+        label = link.title
+    elif linked is not None:
+        label = linked.title
+    elif page is not None and page.title:
+        label = plain(str(page.title))
+    else:
+        label = PurePosixPath(file.src_uri).stem.replace("-", " ")
+    subtitle = heading_title(page, anchor) if anchor and page is not None else None
+    url = file.url.removeprefix("./") + (f"#{anchor}" if anchor else "")
+    return ResolvedLink(label, url, True, subtitle, link.section)
