@@ -34,6 +34,7 @@ from .excerpt import heading_title, summarize
 from .i18n import Language, building_language, i18n_plugin, in_language, language_free_path
 from .links import ResolvedLink, resolve_link
 from .memo import Memo
+from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
 from .render import Renderer, fill
@@ -43,6 +44,7 @@ from .series import Series, build_series
 from .sharing import Sharing, SharingOptions
 from .structure.collection import PostCollection, is_unpublished
 from .structure.dates import format_date
+from .structure.destinations import destination_key, fillable_marker, listing_claim
 from .structure.errors import PostError
 from .structure.images import HEADER_BYTES, Image, ImageValueError, resolve_image
 from .structure.pages import Kind, Listing, PagePlan, plan_pages
@@ -88,6 +90,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.language: Language | None = None
         self.images: dict[Post, Image] = {}
         self.default_image: Image | None = None
+        self.home_src_uri = ""
 
     # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -174,12 +177,19 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 f" as '{merged.tag.name}'; use one spelling, or set 'tags_display' to choose the"
                 " name shown"
             )
+        self.outputs = outputs = SiteOutputs(config)
         for post in self.collection:
             file = files.get_file_from_path(post.src_uri)
             assert file is not None
             _place(file, config.site_dir, post.dest_uri, post.url)
+            outputs.claim(
+                file,
+                source=f"the post {post.src_uri}",
+                fix=f"set another 'slug' in {post.src_uri} or change 'post_url_format'",
+            )
             if language is not None:
                 self._point_alternates(file, language, config)
+        outputs.note_user_files(files)
         self._add_listing_pages(files, config)
         self._add_authors_and_series(files, config)
         self._resolve_images(files)
@@ -197,16 +207,29 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             drafts=self.drafts,
             post_authors=self.post_authors,
             post_html=self.post_html,
-            home_src_uri=self._home_src_uri(files),
+            home_src_uri=self.home_src_uri,
             images=self.images,
             default_image=self.default_image,
         )
-        self.sharing.add_feed_files(files, config, prefix=prefix)  # filled in on_env
+        self.sharing.add_feed_files(files, outputs, prefix=prefix)  # filled in on_env
         for asset in self.assets:
-            files.append(File.generated(config, asset.path, content=asset.content))
+            files.append(
+                outputs.generated(
+                    asset.path,
+                    content=asset.content,
+                    source=f"folio's {asset.path}",
+                    fix="rename your file",
+                )
+            )
         # Filled in on_env, once every post's excerpt is known.
-        self.palette_index_file = File.generated(config, prefix + INDEX_PATH, content="{}")
+        self.palette_index_file = outputs.generated(
+            prefix + INDEX_PATH,
+            content="{}",
+            source="folio's palette index",
+            fix="rename your file",
+        )
         files.append(self.palette_index_file)
+        outputs.check()
         return files
 
     def _point_alternates(self, file: File, language: Language, config: MkDocsConfig) -> None:
@@ -340,30 +363,53 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             tags_dir=self.config.tags_dir if self.config.tags else None,
             archive_dir=self.config.archive_dir if self.config.archive else None,
         )
+        posts = {post.src_uri for post in self.collection}
+        user_pages = {
+            destination_key(file.dest_uri): file
+            for file in files.documentation_pages()
+            if file.src_uri not in posts and not file.inclusion.is_excluded()
+        }
+        user_by_src = {file.src_uri: file for file in user_pages.values()}
+        self.home_src_uri = ""
         for listing in plan_pages(self.collection, plan):
-            file = files.get_file_from_path(listing.src_uri)
-            if file is None:
-                is_home = listing.kind is Kind.HOME and listing.number == 1
-                file = File.generated(
-                    config,
-                    listing.src_uri,
-                    content="",
-                    inclusion=InclusionLevel.INCLUDED if is_home else InclusionLevel.NOT_IN_NAV,
+            is_home = listing.kind is Kind.HOME and listing.number == 1
+            file = File.generated(
+                config,
+                listing.src_uri,
+                content="",
+                inclusion=InclusionLevel.INCLUDED if is_home else InclusionLevel.NOT_IN_NAV,
+            )
+            if self.language is not None and self.language.prefix:
+                _place(
+                    file,
+                    config.site_dir,
+                    *in_language(self.language.prefix, file.dest_uri, file.url),
                 )
-                if self.language is not None and self.language.prefix:
-                    _place(
-                        file,
-                        config.site_dir,
-                        *in_language(self.language.prefix, file.dest_uri, file.url),
-                    )
-                files.append(file)
-            elif self.is_dirty:
-                _rebuild_every_time(file)
+            own_page = user_by_src.get(listing.src_uri)
+            if own_page is None:
+                own_page = user_pages.get(destination_key(file.dest_uri))
+                if own_page is not None:
+                    listing.src_uri = own_page.src_uri  # e.g. tags.md for tags/index.md
+            if own_page is not None and (
+                is_home or _has_marker(own_page, fillable_marker(listing))
+            ):
+                # The user's page holds the listing: after its content, or at the marker.
+                file = own_page
+                if is_home:
+                    self.home_src_uri = file.src_uri
+                if self.is_dirty:
+                    _rebuild_every_time(file)
+            else:
+                claim = listing_claim(listing, file.dest_uri, plan)
+                self.outputs.claim(file, source=claim.source, fix=claim.fix, marker=claim.marker)
+                if files.get_file_from_path(file.src_uri) is None:
+                    files.append(file)  # else the check of all destinations names the two
             listing.url = file.url
             # Keyed like the page that shows it: a translated listing page is `index.fr.md`.
             self.listings[file.src_uri] = listing
             if listing.kind is Kind.TAG and listing.number == 1 and listing.tag is not None:
                 listing.tag.url = file.url
+        self.home_src_uri = self.home_src_uri or self._home_src_uri(files)
 
     def _add_authors_and_series(self, files: Files, config: MkDocsConfig) -> None:
         authors: dict[str, Author] | None = None
@@ -462,7 +508,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ]
         if not entries:
             return None
-        home = self._page_for(self.config.listing_page, files)
+        home = self._page_for(self.home_src_uri, files)
         position = nav.items.index(home) + 1 if home in nav.items else len(nav.items)
         nav.items[position:position] = entries
         nav.pages = _pages_in_order(nav.items)
@@ -668,8 +714,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         listing = self.listings.get(page.file.src_uri)
         if listing is not None:
             body = renderer.rebase(renderer.listing(listing), page.url)
-            if LISTING_MARKER in content:
-                page.content = content.replace(LISTING_MARKER, body, 1)
+            marker = LISTING_MARKER if listing.kind is Kind.HOME else fillable_marker(listing)
+            if marker and marker in content:
+                page.content = content.replace(marker, body, 1)
             else:
                 page.content = content + body
         if (post or listing) and config.theme.name != "material":
@@ -723,6 +770,15 @@ def _place(file: File, site_dir: str, dest_uri: str, url: str) -> None:
     # mkdocs-static-i18n sets the output path itself (its files' dest_dir is not the site's),
     # and MkDocs caches it apart from dest_uri.
     file.abs_dest_path = str(Path(site_dir) / dest_uri)
+
+
+def _has_marker(file: File | None, marker: str | None) -> bool:
+    if file is None or marker is None:
+        return False
+    try:
+        return marker in file.content_string
+    except (OSError, UnicodeDecodeError):
+        return False  # the clash check names the file
 
 
 def _rebuild_every_time(file: File) -> None:

@@ -33,6 +33,7 @@ from .feeds import (
     feed_html,
     newest,
 )
+from .outputs import SiteOutputs
 from .render import fill, relative_root
 from .seo import (
     ArticleData,
@@ -118,7 +119,7 @@ class Sharing:
 
     # Feeds -------------------------------------------------------------------------------
 
-    def add_feed_files(self, files: Files, config: MkDocsConfig, *, prefix: str = "") -> None:
+    def add_feed_files(self, files: Files, outputs: SiteOutputs, *, prefix: str = "") -> None:
         """Register the feed files; without `site_url` warn and write none.
 
         `prefix` is the folder of the language being built (mkdocs-static-i18n), if any.
@@ -132,7 +133,7 @@ class Sharing:
             )
             return
         for feed_format, name in FEED_FILES.items():
-            self._add(files, config, feed_format, prefix + name, None)
+            self._add(files, outputs, feed_format, prefix + name, None)
         if self.options.tag_feeds:
             for tag in self.collection.tags:
                 if not tag.url:
@@ -140,15 +141,20 @@ class Sharing:
                 for feed_format in TAG_FEED_FORMATS:
                     # A page URL is percent-encoded ('tags/%E6%97%A5/'); the file path is not.
                     path = unquote(feed_folder(tag.url)) + FEED_FILES[feed_format]
-                    self._add(files, config, feed_format, path, tag)
+                    self._add(files, outputs, feed_format, path, tag)
 
     def _add(
-        self, files: Files, config: MkDocsConfig, feed_format: str, path: str, tag: Tag | None
+        self, files: Files, outputs: SiteOutputs, feed_format: str, path: str, tag: Tag | None
     ) -> None:
         if files.get_file_from_path(path) is not None:
             log.warning(f"docs_dir already has '{path}': folio does not write that feed")
             return
-        file = File.generated(config, path, content="")
+        if tag is None:
+            source, fix = f"folio's feed {path} (feeds)", "set 'feeds: false'"
+        else:
+            source = f"folio's feed of the tag '{tag.name}' (tag_feeds)"
+            fix = f"change 'tags_dir' or rename the tag '{tag.name}'"
+        file = outputs.generated(path, content="", source=source, fix=fix)
         files.append(file)
         feed = _Feed(feed_format, path, file, tag)
         self.feeds.append(feed)
