@@ -84,3 +84,12 @@ def test_clear_errors_without_config_or_plugin(tmp_path: Path, capsys: object) -
     assert main(["new", "X", "-f", str(tmp_path / "mkdocs.yml")]) == 1
     err = capsys.readouterr().err  # type: ignore[attr-defined]
     assert "no such file" in err and "has no 'folio'" in err
+
+
+def test_new_with_a_very_long_title_writes_a_short_file_name(tmp_path: Path) -> None:
+    site(tmp_path)
+    for title in ("t" * 300, "日本語" * 30):
+        path = new_post(title, config_file=tmp_path / "mkdocs.yml", today=datetime(2026, 3, 14))
+        assert len(path.name.encode()) <= 255 and path.is_file()
+    built = build_site(tmp_path)
+    assert sorted(entry_titles(built.html(""))) == sorted(["t" * 300, "日本語" * 30])

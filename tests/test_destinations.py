@@ -10,7 +10,12 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from mkdocs_folio.structure.destinations import Claim, clashes, user_claim
-from mkdocs_folio.structure.paths import dest_problem
+from mkdocs_folio.structure.paths import (
+    dest_problem,
+    folder_problem,
+    page_problem,
+    url_template_problem,
+)
 
 from .sites import build_site, listed_titles, make_site, post, squash, write_site
 
@@ -170,3 +175,28 @@ def test_a_symbolic_link_in_site_dir_is_not_followed_out(
     assert list(outside.iterdir()) == []
     [error] = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert "resolves outside site_dir" in error and "\n" not in error
+
+
+@pytest.mark.parametrize(
+    "url_format",
+    ["posts/{slug}/", "{file}/", "blog/{date}/{categories}/{slug}/", "{year}/{month}/{slug}.html"],
+)
+def test_url_templates_inside_the_site_pass_whatever_their_fields(url_format: str) -> None:
+    assert url_template_problem(url_format) is None
+
+
+@pytest.mark.parametrize(
+    "url_format",
+    ["javascript:{slug}", "//evil.example/{slug}", "{slug}/../../x", "%2E%2E/{slug}", "a\\{slug}"],
+)
+def test_url_templates_that_leave_the_site_are_refused(url_format: str) -> None:
+    assert url_template_problem(url_format) is not None
+
+
+def test_posts_dir_may_be_empty_but_other_folders_may_not() -> None:
+    assert folder_problem("", example="posts", empty_means="all of docs_dir") is None
+    assert folder_problem("/", example="posts", empty_means="all of docs_dir") is not None
+    assert folder_problem("", example="tags") is not None
+    assert folder_problem("blog/tags/", example="tags") is None
+    assert page_problem("blog/index.md", example="index.md") is None
+    assert page_problem("blog", example="index.md") is not None

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import re
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
 from .browser import serve_directory
 from .sites import (
+    Site,
     build_site,
     build_with_override,
     entry_titles,
@@ -407,3 +414,216 @@ def test_docs_untouched_by_a_real_serve_session(tmp_path: Path) -> None:
         server.terminate()
         server.wait(timeout=30)
     assert tree_digest(tmp_path / "docs") == before
+
+
+# Hostile configs and posts, each built in a folder surrounded by sentinel files. -------------
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """A hostile or careless input, and what the build must do with it."""
+
+    files: dict[str, str | bytes]
+    folio: dict[str, Any] | None = None
+    error: str | None = None
+    """Text of the one-line error; None when the site must build."""
+    setup: Callable[[Path], None] | None = None
+    """Prepares docs/ in ways file contents cannot (symbolic links)."""
+    check: Callable[[Site], None] | None = None
+
+
+ONE_POST: dict[str, str | bytes] = {"posts/a.md": post("A", "2026-01-01", tags=["rust"])}
+
+
+def option_error(option: str) -> str:
+    return f"Plugin 'folio' option '{option}': "
+
+
+def _bad_option(option: str, value: Any) -> Hostile:
+    return Hostile(ONE_POST, {option: value}, option_error(option))
+
+
+def _dangling_link(root: Path) -> None:
+    (root / "docs/posts/gone.md").symlink_to(root / "docs/posts/missing.md")
+
+
+def _long_names_fit(site: Site) -> None:
+    for path in site.out.rglob("*"):
+        assert len(path.name.encode()) <= 255, path.name
+    assert len(entry_titles(site.html(""))) == 4
+
+
+def _file_urls_work(site: Site) -> None:
+    home = site.html("")
+    hrefs = [a["href"] for a in home.select(".folio-entry__title a")]
+    assert sorted(hrefs) == ["100/", "c-sharp-tips/", "javascript-alert-document-domain/", "why/"]
+    for href in hrefs:
+        assert (site.out / href / "index.html").is_file(), href
+    palette = json.loads(site.text("assets/folio/index.json"))
+    assert sorted(row[1] for row in palette["posts"]) == sorted(hrefs)
+
+
+def _numbers_as_tag_names(site: Site) -> None:
+    tags = site.html("tags/").select(".folio-tag-index a")
+    assert sorted(a.get_text(strip=True).casefold() for a in tags) == ["#123", "#year"]
+
+
+HOSTILE: dict[str, Hostile] = {
+    # Folders and URLs that would leave site_dir, or read as a URL scheme.
+    "tags_dir_root": _bad_option("tags_dir", "/"),
+    "tags_dir_empty": _bad_option("tags_dir", ""),
+    "tags_dir_dot": _bad_option("tags_dir", "."),
+    "tags_dir_up": _bad_option("tags_dir", "../out"),
+    "tags_dir_absolute": _bad_option("tags_dir", "/tmp/tags"),
+    "tags_dir_drive": _bad_option("tags_dir", "C:\\tags"),
+    "tags_dir_bare_drive": _bad_option("tags_dir", "C:"),
+    "tags_dir_backslash": _bad_option("tags_dir", "a\\b"),
+    "tags_dir_encoded_dots": _bad_option("tags_dir", "%2e%2e/x"),
+    "tags_dir_encoded_slash": _bad_option("tags_dir", "..%2fx"),
+    "tags_dir_query": _bad_option("tags_dir", "tags?x=1"),
+    "tags_dir_fragment": _bad_option("tags_dir", "tags#x"),
+    "tags_dir_scheme": _bad_option("tags_dir", "javascript:alert(1)"),
+    "archive_dir_root": _bad_option("archive_dir", "/"),
+    "archive_dir_up": _bad_option("archive_dir", "a/../../x"),
+    "posts_dir_root": _bad_option("posts_dir", "/"),
+    "posts_dir_up": _bad_option("posts_dir", "../posts"),
+    "listing_page_empty": _bad_option("listing_page", ""),
+    "listing_page_root": _bad_option("listing_page", "/"),
+    "listing_page_dot": _bad_option("listing_page", "."),
+    "listing_page_up": _bad_option("listing_page", "../index.md"),
+    "listing_page_folder": _bad_option("listing_page", "blog/"),
+    "authors_file_up": _bad_option("authors_file", "../secrets.yml"),
+    "url_scheme": _bad_option("post_url_format", "javascript:{slug}"),
+    "url_drive": _bad_option("post_url_format", "C:\\{slug}"),
+    "url_up": _bad_option("post_url_format", "../../{slug}/"),
+    "url_absolute": _bad_option("post_url_format", "/{slug}/"),
+    "url_encoded_dots": _bad_option("post_url_format", "%2e%2e/{slug}/"),
+    "url_query": _bad_option("post_url_format", "posts/{slug}?x"),
+    # Strings that break formatting.
+    "strings_open_brace": _bad_option("strings", {"reading_time": "{minutes} min {"}),
+    "strings_positional": _bad_option("strings", {"reading_time": "{0}"}),
+    "strings_conversion": _bad_option("strings", {"post_count": "{count!z}"}),
+    "strings_huge_width": _bad_option("strings", {"reading_time": "{minutes:99999999999}"}),
+    "strings_not_text": _bad_option("strings", {"draft": ["a"]}),
+    "palette_strings": Hostile(ONE_POST, {"palette": {"strings": {"results": "{0}"}}}, "'strings'"),
+    # Display names that are not text; numbers are text enough.
+    "tags_display_null": _bad_option("tags_display", {"rust": None}),
+    "tags_display_numbers": Hostile(
+        {"posts/a.md": post("A", "2026-01-01", tags=["rust", "2024"])},
+        {"tags_display": {"rust": 123, 2024: "Year"}},
+        check=_numbers_as_tag_names,
+    ),
+    # Posts that would be published by a typo, or crash the build.
+    "unclosed_front_matter": Hostile(
+        {**ONE_POST, "posts/b.md": "---\ntitle: Secret\ndraft: true\n\n# Secret plans\n"},
+        error="posts/b.md: 'front matter' opens with '---' but is never closed",
+    ),
+    "mistyped_closing": Hostile(
+        {**ONE_POST, "posts/b.md": "---\ntitle: Secret\ndraft: true\n--\n\n# Secret plans\n"},
+        error="posts/b.md: 'front matter' opens with '---' but is never closed",
+    ),
+    "dangling_symlink": Hostile(
+        ONE_POST,
+        error="posts/gone.md: 'file' is a symbolic link to a file that does not exist",
+        setup=_dangling_link,
+    ),
+    "long_names": Hostile(
+        {
+            "posts/a.md": post("t" * 300, "2026-01-01"),
+            "posts/b.md": post("日本語" * 29, "2026-01-02", tags=["long " * 80]),
+            "posts/c.md": post("C", "2026-01-03", slug="s" * 400, tags=["x" * 300]),
+            "posts/d.md": post("t" * 299 + "u", "2026-01-04"),
+        },
+        check=_long_names_fit,
+    ),
+    "long_names_flat_urls": Hostile(
+        {"posts/a.md": post("t" * 300, "2026-01-01", tags=["x" * 300])},
+        {"tag_excerpts": True},
+        check=lambda site: None,
+    ),
+    "file_field_names": Hostile(
+        {
+            "posts/javascript:alert(document.domain)<!--.md": post("Innocent", "2026-01-01"),
+            "posts/c#-tips.md": post("Sharp", "2026-01-02"),
+            "posts/why?.md": post("Why", "2026-01-03"),
+            "posts/100%.md": post("Percent", "2026-01-04"),
+        },
+        {"post_url_format": "{file}/"},
+        check=_file_urls_work,
+    ),
+}
+
+_SCRIPT_URL = re.compile(r"^\s*(?:javascript|data|vbscript)\s*:", re.IGNORECASE)
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "srcset")
+
+
+def script_urls(site_dir: Path) -> list[str]:
+    """Every href/src-like value in the site's HTML, XML and JSON that would run or embed code."""
+    found: list[str] = []
+    for path in sorted(site_dir.rglob("*")):
+        if path.suffix == ".html":
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+            for element in soup.find_all(True):
+                values = [element.get(a) for a in _URL_ATTRIBUTES]
+                if element.name == "meta":
+                    values.append(element.get("content"))
+                found += [f"{path.name}: {v}" for v in values if v and _SCRIPT_URL.match(str(v))]
+        elif path.suffix == ".xml":
+            for node in ElementTree.parse(path).iter():
+                for value in [node.text or "", *node.attrib.values()]:
+                    if _SCRIPT_URL.match(value):
+                        found.append(f"{path.name}: {value}")
+        elif path.suffix == ".json":
+            found += [
+                f"{path.name}: {value}"
+                for value in _strings_in(json.loads(path.read_text(encoding="utf-8")))
+                if _SCRIPT_URL.match(value)
+            ]
+    return found
+
+
+def _strings_in(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings_in(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings_in(value)]
+    return []
+
+
+def outside_site(folder: Path) -> dict[str, str]:
+    return {
+        k: v for k, v in tree_digest(folder).items() if not k.startswith("around/project/site/")
+    }
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_input_fails_in_one_line_or_builds_safely(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str
+) -> None:
+    hostile = HOSTILE[case]
+    root = tmp_path / "around/project"
+    # Sentinels in every folder a path could climb to from site_dir.
+    for sentinel in ("sentinel.txt", "around/sentinel.txt", "around/project/docs/../x.txt"):
+        (tmp_path / sentinel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / sentinel).write_text("untouched", encoding="utf-8")
+    write_site(root, hostile.files, config={"plugins": ["search", "folio"]}, folio=hostile.folio)
+    if hostile.setup is not None:
+        hostile.setup(root)
+    before = outside_site(tmp_path)
+    site: Site | None = None
+    with caplog.at_level(logging.ERROR), contextlib.suppress(Abort):
+        site = build_site(root)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert outside_site(tmp_path) == before, "a file outside site_dir was written or changed"
+    if hostile.error is None:
+        assert site is not None and errors == [], errors
+        assert script_urls(site.out) == []
+        if hostile.check is not None:
+            hostile.check(site)
+        return
+    assert site is None, "the build went through"
+    assert len(errors) == 1 and "\n" not in errors[0], errors
+    assert "Traceback" not in errors[0]
+    assert hostile.error in errors[0], errors[0]

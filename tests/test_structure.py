@@ -11,7 +11,7 @@ from mkdocs_folio.structure.collection import PostCollection
 from mkdocs_folio.structure.dates import date_from_path, parse_date
 from mkdocs_folio.structure.errors import PostError
 from mkdocs_folio.structure.pages import Kind, PagePlan, plan_pages
-from mkdocs_folio.structure.post import parse_post
+from mkdocs_folio.structure.post import parse_post, split_front_matter
 from mkdocs_folio.structure.routing import locate, paginated_src_uri, url_format_problem
 from mkdocs_folio.structure.slugs import slugify
 from mkdocs_folio.structure.tags import parse_tags, tag_key
@@ -220,3 +220,29 @@ def test_related_posts_match_a_brute_force_count(seed: int) -> None:
     for limit in (1, 3, 7):
         for post in posts:
             assert collection.related(post, limit) == brute_force(post, limit), post.src_uri
+
+
+def test_long_slugs_are_cut_on_a_character_boundary_with_a_stable_hash() -> None:
+    from mkdocs_folio.structure.slugs import MAX_SLUG_BYTES, slugify
+
+    long_cjk = slugify("日本語" * 40)
+    assert len(long_cjk.encode()) <= MAX_SLUG_BYTES
+    assert long_cjk.startswith("日本語日本語") and long_cjk == slugify("日本語" * 40)
+    # Titles that share their first 200 bytes still get different slugs.
+    assert slugify("a" * 300 + "b") != slugify("a" * 300 + "c")
+    assert slugify("short title") == "short-title"
+
+
+def test_an_unclosed_front_matter_is_an_error_not_published_text() -> None:
+    for source in ("---\ntitle: x\ndraft: true\n\n# body\n", "---\ntitle: x\n--\n# body\n"):
+        with pytest.raises(PostError, match="'front matter' opens with '---' but is never closed"):
+            parse_post("posts/a.md", source, posts_dir="posts")
+    meta, _ = split_front_matter("posts/a.md", "---\n---\n# body\n")
+    assert meta == {}
+
+
+def test_file_field_is_a_slug_never_a_raw_file_name() -> None:
+    source = "---\ndate: 2026-01-01\ntitle: Innocent\n---\n"
+    hostile = parse_post("posts/javascript:alert(1)<!--.md", source, posts_dir="posts")
+    assert hostile.file_slug == "javascript-alert-1"
+    assert parse_post("posts/c#-tips.md", source, posts_dir="posts").file_slug == "c-sharp-tips"

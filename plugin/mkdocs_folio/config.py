@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -9,7 +10,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from .structure.errors import describe
 from .structure.images import ImageSpec, ImageValueError, parse_image_spec
+from .structure.paths import file_problem, folder_problem, page_problem, url_template_problem
 from .structure.routing import url_format_problem
 
 
@@ -31,23 +34,30 @@ class _UrlFormat(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        problem = url_format_problem(text)
+        problem = url_format_problem(text) or url_template_problem(text)
         if problem:
             raise ValidationError(f"The URL format {text!r} {problem}.")
         return text
 
 
 class _SitePath(c.Type[str]):
-    """A folder or page path inside docs_dir; never absolute, never climbing out."""
+    """A folder, page or file under docs_dir: relative, never climbing out, never a URL."""
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, default: str, *, kind: str, example: str, empty_means: str | None = None):
         super().__init__(str, default=default)
+        self.kind, self.example, self.empty_means = kind, example, empty_means
 
     def run_validation(self, value: object) -> str:
-        text = super().run_validation(value).strip().strip("/")
-        if ".." in text.split("/") or "\\" in text:
-            raise ValidationError(f"Expected a relative path inside docs_dir, got {value!r}.")
-        return text
+        text = super().run_validation(value)
+        if self.kind == "folder":
+            problem = folder_problem(text, example=self.example, empty_means=self.empty_means)
+        elif self.kind == "page":
+            problem = page_problem(text, example=self.example)
+        else:
+            problem = file_problem(text, example=self.example)
+        if problem:
+            raise ValidationError(f"The path {text!r} {problem}.")
+        return text.strip().removesuffix("/") if self.kind == "folder" else text.strip()
 
 
 class _Image(base.BaseConfigOption[ImageSpec]):
@@ -105,6 +115,51 @@ class _KeyList(c.ListOfItems[str]):
         return keys
 
 
+def _as_text(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value)
+
+
+def template_problem(text: str) -> str | None:
+    """Why a string with {fields} would break formatting, or None when it is fine."""
+    try:
+        fields = [piece for piece in Formatter().parse(text) if piece[1] is not None]
+    except ValueError as error:
+        return f"is not a valid text with {{fields}} ({error}); write '{{{{' for a literal '{{'"
+    for _, name, spec, conversion in fields:
+        assert name is not None
+        if not name.isidentifier():
+            return f"uses the field {{{name}}}; fields are names like {{count}}"
+        if conversion or spec:
+            written = text[text.find("{" + name) :].split("}", 1)[0] + "}"
+            return f"uses {written}; write the plain field {{{name}}}"
+    return None
+
+
+class _TextMap(c.Type[dict[str, str]]):
+    """A mapping of text to text; numbers count as text (`2024: Year`), anything else does not."""
+
+    def __init__(self, *, templates: bool) -> None:
+        super().__init__(dict, default={})
+        self.templates = templates
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        mapping = super().run_validation(value)
+        texts: dict[str, str] = {}
+        for key, item in mapping.items():
+            name, text = _as_text(key), _as_text(item)
+            if name is None:
+                raise ValidationError(f"Expected text keys, got {describe(key)}.")
+            if text is None:
+                raise ValidationError(f"'{name}' must be text, got {describe(item)}.")
+            problem = template_problem(text) if self.templates else None
+            if problem:
+                raise ValidationError(f"'{name}' {problem}.")
+            texts[name] = text
+        return texts
+
+
 class PaletteConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Ship the command palette (Ctrl/Cmd+K) and its header button."""
@@ -118,7 +173,7 @@ class PaletteConfig(base.Config):
     recent = _PositiveInt(5, minimum=0)
     """How many recently visited posts the empty palette lists first."""
 
-    strings = c.Type(dict, default={})
+    strings = _TextMap(templates=True)
     """Override any text of the palette, e.g. `{placeholder: "Type a command..."}`."""
 
 
@@ -126,10 +181,11 @@ class FolioConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn folio off without removing it from `plugins`, e.g. `enabled: !ENV [FOLIO, true]`."""
 
-    posts_dir = _SitePath("posts")
-    """Folder under `docs_dir` whose Markdown files are posts (subfolders included)."""
+    posts_dir = _SitePath("posts", kind="folder", example="posts", empty_means="all of docs_dir")
+    """Folder under `docs_dir` whose Markdown files are posts (subfolders included); `""` makes
+    every page of `docs_dir` except `listing_page` a post."""
 
-    listing_page = _SitePath("index.md")
+    listing_page = _SitePath("index.md", kind="page", example="blog/index.md")
     """Page that shows the post listing: after its content, or at `<!-- folio:posts -->`.
     It is generated when the page does not exist."""
 
@@ -180,16 +236,16 @@ class FolioConfig(base.Config):
     Material's category pages). Off: one page per tag with every post's date and title,
     grouped by year, like the archive."""
 
-    tags_dir = _SitePath("tags")
+    tags_dir = _SitePath("tags", kind="folder", example="tags")
     """Folder of the tags index (`tags/`) and of the tag pages (`tags/<slug>/`)."""
 
-    tags_display = c.Type(dict, default={})
+    tags_display = _TextMap(templates=False)
     """Display names for tags, e.g. `{ebpf: eBPF}`. Keys match case-insensitively."""
 
     archive = c.Type(bool, default=True)
     """Generate the archive (`archive/`) and one page per year (`archive/2026/`)."""
 
-    archive_dir = _SitePath("archive")
+    archive_dir = _SitePath("archive", kind="folder", example="archive")
     """Folder of the archive pages."""
 
     related_posts = _PositiveInt(3, minimum=0)
@@ -198,7 +254,7 @@ class FolioConfig(base.Config):
     post_toc = c.Type(bool, default=True)
     """Show the table of contents sidebar on posts; false hides it (Material's `hide: [toc]`)."""
 
-    authors_file = _SitePath("")
+    authors_file = _SitePath("", kind="file", example="authors.yml")
     """YAML file under `docs_dir` mapping author ids to `{name, url, avatar}`. Empty: use
     `authors.yml` or `.authors.yml` (Material's name) in `docs_dir` or `posts_dir`, if any."""
 
@@ -226,7 +282,7 @@ class FolioConfig(base.Config):
     nav = c.Type(bool, default=True)
     """Add the listing, Tags and Archive entries to an automatically generated nav."""
 
-    strings = c.Type(dict, default={})
+    strings = _TextMap(templates=True)
     """Override any text folio shows, e.g. `{reading_time: "{minutes} min"}`; see the README."""
 
     slug_style = c.Choice(("folio", "material"), default="folio")

@@ -281,6 +281,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     f" {error.start}); save it with UTF-8 encoding"
                 )
                 continue
+            except OSError as error:
+                problem = (
+                    "is a symbolic link to a file that does not exist"
+                    if Path(file.abs_src_path or "").is_symlink()
+                    else f"cannot be read ({error.strerror or error})"
+                )
+                errors.append(f"{file.src_uri}: 'file' {problem}; fix or remove it")
+                continue
             if not source.strip():
                 # A post being started (e.g. `touch`ed under serve) is not an error yet.
                 log.warning(f"{file.src_uri}: 'file' is empty; it is left out until it has a post")

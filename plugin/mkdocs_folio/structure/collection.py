@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 
 from .errors import PostError
+from .paths import dest_problem
 from .post import Post
 from .related import RelatedIndex
 from .routing import locate, post_path
@@ -76,6 +77,14 @@ class PostCollection:
         for post in self.posts:
             location = locate(post_path(post, url_format), use_directory_urls)
             post.url, post.dest_uri = location.url, location.dest_uri
+            problem = dest_problem(location.dest_uri)
+            if problem:
+                raise PostError(
+                    post.src_uri,
+                    "post_url_format",
+                    f"gives the file '{location.dest_uri}', which {problem};"
+                    " set a shorter 'slug' or change 'post_url_format'",
+                )
             other = owners.setdefault(location.dest_uri, post)
             if other is not post:
                 raise PostError(

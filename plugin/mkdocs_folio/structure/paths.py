@@ -111,4 +111,6 @@ def dest_problem(dest_uri: str) -> str | None:
     normal = normpath(dest_uri)
     if normal == ".." or normal.startswith("../") or normal != dest_uri.rstrip("/"):
         return "leaves site_dir or is not a normalized path"
+    if any(len(part.encode("utf-8")) > MAX_SEGMENT_BYTES for part in dest_uri.split("/")):
+        return f"has a file or folder name longer than {MAX_SEGMENT_BYTES} bytes"
     return None

@@ -38,6 +38,9 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 # The same delimiters MkDocs accepts, so a post reads the same with or without folio.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(.*?\r?\n)(?:\.{3}|-{3})[ \t]*(?:\r?\n|$)", re.DOTALL)
 
+_OPENING = re.compile(r"^-{3}[ \t]*\r?\n")
+_EMPTY_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(?:\.{3}|-{3})[ \t]*(?:\r?\n|$)")
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -118,6 +121,8 @@ class Post:
     title: str
     date: datetime
     slug: str
+    file_slug: str = ""
+    """The file name as a slug, for `{file}` in `post_url_format`: never a raw file name."""
     tags: list[str] = field(default_factory=list)
     updated: datetime | None = None
     description: str | None = None
@@ -150,6 +155,13 @@ def split_front_matter(src_uri: str, source: str) -> tuple[dict[str, Any], str]:
     """Front matter as a mapping, and the Markdown after it."""
     match = _FRONT_MATTER.match(source)
     if match is None:
+        if _OPENING.match(source) and not _EMPTY_FRONT_MATTER.match(source):
+            # Read as Markdown, the YAML would be published as text, `draft: true` included.
+            raise PostError(
+                src_uri,
+                "front matter",
+                "opens with '---' but is never closed; end it with a line of three dashes '---'",
+            )
         return {}, source
     data = load_yaml(src_uri, "front matter", match.group(1), first_line=2)
     if data is None:
@@ -336,6 +348,7 @@ def parse_post(
     slug = slugify(slug_source) if slug_source else slug_style(title)
     if not slug:
         slug = slugify(PurePosixPath(path).stem) or stable_fallback_slug("post", path)
+    file_slug = slug_style(PurePosixPath(path).stem) or stable_fallback_slug("post", path)
 
     return Post(
         src_uri=src_uri,
@@ -344,6 +357,7 @@ def parse_post(
         date=created,
         updated=updated,
         slug=slug,
+        file_slug=file_slug,
         tags=tags,
         description=_text_field(src_uri, meta, "description"),
         draft=_bool_field(src_uri, meta, "draft"),

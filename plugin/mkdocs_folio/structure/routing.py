@@ -53,7 +53,7 @@ def post_path(post: Post, url_format: str) -> str:
         year=f"{post.date.year:04d}",
         month=f"{post.date.month:02d}",
         day=f"{post.date.day:02d}",
-        file=PurePosixPath(post.path or post.src_uri).stem,
+        file=post.file_slug or post.slug,
     )
 
 

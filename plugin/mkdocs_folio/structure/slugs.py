@@ -11,6 +11,21 @@ from collections.abc import Callable
 _SPOKEN_SYMBOLS = {"+": "plus", "#": "sharp", "&": "and", "@": "at"}
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
+MAX_SLUG_BYTES = 200
+"""Longest slug in UTF-8 bytes: with '.html' or a '-2' it stays under the 255-byte file names
+of common file systems. Longer slugs are cut and end in a hash of the whole slug."""
+
+
+def fit_slug(slug: str, max_bytes: int = MAX_SLUG_BYTES) -> str:
+    """The slug, or when it is too long its start cut on a character boundary plus a short
+    hash of all of it, so two long titles that start alike still get different slugs."""
+    data = slug.encode("utf-8")
+    if len(data) <= max_bytes:
+        return slug
+    digest = hashlib.sha1(data, usedforsecurity=False).hexdigest()[:8]
+    start = data[: max_bytes - len(digest) - 1].decode("utf-8", errors="ignore").rstrip("-")
+    return f"{start}-{digest}"
+
 
 def slugify(text: str) -> str:
     """Lower-case, ASCII where possible, words joined by dashes; '' when nothing is left."""
@@ -20,7 +35,7 @@ def slugify(text: str) -> str:
     # Strip accents, but keep letters of scripts that have no ASCII form (CJK, Arabic, ...).
     decomposed = unicodedata.normalize("NFKD", normalized)
     kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NOT_WORD.sub("-", kept.replace("_", " ")).strip("-")
+    return fit_slug(_NOT_WORD.sub("-", kept.replace("_", " ")).strip("-"))
 
 
 def stable_fallback_slug(prefix: str, text: str) -> str:
@@ -33,7 +48,7 @@ def material_slugify(text: str) -> str:
     """The slugs of Material's blog plugin (pymdownx's lower-case slugify), for migrated sites."""
     from pymdownx.slugs import slugify as pymdownx_slugify
 
-    return str(pymdownx_slugify(case="lower")(text, "-"))
+    return fit_slug(str(pymdownx_slugify(case="lower")(text, "-")))
 
 
 SLUG_STYLES: dict[str, Callable[[str], str]] = {"folio": slugify, "material": material_slugify}
