@@ -627,3 +627,25 @@ def test_hostile_input_fails_in_one_line_or_builds_safely(
     assert len(errors) == 1 and "\n" not in errors[0], errors
     assert "Traceback" not in errors[0]
     assert hostile.error in errors[0], errors[0]
+
+
+def test_an_unreadable_post_is_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.structure.files import File
+
+    # chmod cannot make a file unreadable for root, who runs CI: fail the read itself.
+    original = File.content_string.fget
+    assert original is not None
+
+    def read(file: File) -> str:
+        if file.src_uri == "posts/locked.md":
+            raise PermissionError(13, "Permission denied")
+        return str(original(file))
+
+    monkeypatch.setattr(File, "content_string", property(read, File.content_string.fset))
+    write_site(tmp_path, {**ONE_POST, "posts/locked.md": post("Locked")})
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(tmp_path)
+    [error] = errors_of(caplog)
+    assert error == "posts/locked.md: 'file' cannot be read (Permission denied); fix or remove it"
