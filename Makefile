@@ -7,7 +7,7 @@ BENCH_ARGS ?=
 # Material prints a long end-of-life banner on every build; keep the output readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint typecheck pytest bench screenshots chromium clean
+.PHONY: serve build test lint typecheck pytest bench screenshots chromium social-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mkdocs-folio needs Python 3.11 or newer")'
@@ -38,6 +38,19 @@ chromium:
 	  echo "The browser tests need Chromium at $(CHROMIUM): install Debian's 'chromium' package (or set CHROMIUM=...)"; exit 1; \
 	fi
 
+# Material's social cards (built in tests/test_plugins.py) draw with cairo and pango, in a
+# local font: the tests point the plugin at DejaVu Sans instead of downloading one.
+social-deps:
+	@if ldconfig -p | grep -q 'libcairo\.so\.2' && ldconfig -p | grep -q 'libpangocairo' \
+	  && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing cairo, pango and the DejaVu fonts for Material's social cards"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libcairo2 libpango-1.0-0 libpangocairo-1.0-0 fonts-dejavu-core >/dev/null; \
+	else \
+	  echo "The social card tests need cairo, pango and DejaVu fonts: install Debian's 'libcairo2', 'libpangocairo-1.0-0' and 'fonts-dejavu-core'"; exit 1; \
+	fi
+
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check plugin tests benchmarks
 	$(BIN)/ruff format --check plugin tests benchmarks
@@ -45,7 +58,7 @@ lint: $(VENV)/.dev-installed
 typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
-pytest: $(VENV)/.dev-installed chromium
+pytest: $(VENV)/.dev-installed chromium social-deps
 	FOLIO_CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 test: lint typecheck pytest

@@ -117,11 +117,16 @@ def blog_posting(card: PageCard, article: ArticleData) -> dict[str, Any]:
 
 
 def head_tags(
-    card: PageCard, article: ArticleData | None = None, *, with_description: bool = False
+    card: PageCard,
+    article: ArticleData | None = None,
+    *,
+    with_description: bool = False,
+    large_image: bool = False,
 ) -> str:
     """Open Graph, Twitter card and, for posts, article tags and JSON-LD.
 
-    `with_description` adds `<meta name="description">`, for themes that did not print one.
+    `with_description` adds `<meta name="description">`, for themes that did not print one;
+    `large_image` says the page has an `og:image` (say Material's social card) to show large.
     """
     tags: list[str] = []
     if with_description and card.description:
@@ -146,7 +151,9 @@ def head_tags(
         if image.width and image.height:
             tags.append(_meta("property", "og:image:width", str(image.width)))
             tags.append(_meta("property", "og:image:height", str(image.height)))
-    tags.append(_meta("name", "twitter:card", "summary_large_image" if image else "summary"))
+    tags.append(
+        _meta("name", "twitter:card", "summary_large_image" if image or large_image else "summary")
+    )
     tags.append(_meta("name", "twitter:title", card.title))
     if card.description:
         tags.append(_meta("name", "twitter:description", card.description))
@@ -161,6 +168,34 @@ def head_tags(
             + "</script>"
         )
     return "\n".join(tags)
+
+
+_SHARING_META = re.compile(
+    r"""[ \t]*<meta\s[^>]*?\b(?:property|name)\s*=\s*["']?((?:og|twitter|article):[\w:.-]+)[^>]*>"""
+    r"[ \t]*\n?",
+    re.IGNORECASE,
+)
+
+
+def sharing_keys(html: str) -> set[str]:
+    """The Open Graph, Twitter and article keys of the `<meta>` tags in the page's <head>."""
+    head = _HEAD.search(html)
+    if head is None:
+        return set()
+    return {match.group(1).lower() for match in _SHARING_META.finditer(head.group(0))}
+
+
+def without_sharing_meta(html: str, keys: set[str]) -> str:
+    """The page without the <head>'s `<meta>` tags for `keys`, so each key is set once."""
+    head = _HEAD.search(html)
+    if head is None or not keys:
+        return html
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        return "" if match.group(1).lower() in keys else match.group(0)
+
+    cleaned = _SHARING_META.sub(keep_or_drop, head.group(0))
+    return html[: head.start()] + cleaned + html[head.end() :]
 
 
 def has_meta_description(html: str) -> bool:

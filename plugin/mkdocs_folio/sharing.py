@@ -44,6 +44,8 @@ from .seo import (
     has_meta_description,
     head_tags,
     inject_head,
+    sharing_keys,
+    without_sharing_meta,
 )
 from .structure.collection import PostCollection
 from .structure.images import Image
@@ -52,6 +54,7 @@ from .structure.post import Post
 from .structure.tags import Tag
 
 log = get_plugin_logger(__name__)
+_IMAGE_KEYS = ("og:image", "twitter:image")
 
 DESCRIPTION_LENGTH = 160
 """Characters of an excerpt kept as a post's description; search engines show about this many."""
@@ -329,12 +332,17 @@ class Sharing:
         if links:
             fragments.append(links)
         if post is not None or listing is not None:
+            # Another plugin (Material's social cards) may have described the page already:
+            # folio's tags describe it as a post or listing. A post's own image wins over
+            # the social card, which wins over `default_image`.
+            present = sharing_keys(output)
+            social_image = "og:image" in present
             card = PageCard(
                 title=post.title if post is not None else self._listing_title(page),
                 site_name=self.site_name,
                 description=self.descriptions.get(page.file.src_uri) or None,
                 url=page.canonical_url,
-                image=self._card_image(post),
+                image=self._card_image(post, use_default=not social_image),
             )
             article = None
             if post is not None:
@@ -345,9 +353,17 @@ class Sharing:
                     authors=self._article_authors(post),
                     publisher_url=self._absolute(self._home_url()) if self.site_url else None,
                 )
-            fragments.append(
-                head_tags(card, article, with_description=not has_meta_description(output))
+            tags = head_tags(
+                card,
+                article,
+                with_description=not has_meta_description(output),
+                large_image=social_image,
             )
+            replaced = sharing_keys(f"<head>{tags}</head>")
+            if card.image is not None:
+                replaced |= {key for key in present if key.startswith(_IMAGE_KEYS)}
+            output = without_sharing_meta(output, present & replaced)
+            fragments.append(tags)
         if extra:
             fragments.append(extra)  # one splice of the page instead of two
         return inject_head(output, "\n".join(fragments))
@@ -356,10 +372,10 @@ class Sharing:
         home = self.listings.get(self.home_src_uri)
         return home.url if home else ""
 
-    def _card_image(self, post: Post | None) -> ImageCard | None:
+    def _card_image(self, post: Post | None, *, use_default: bool = True) -> ImageCard | None:
         """The post's cover, else `default_image`, with an absolute URL (None without one)."""
         image = self.images.get(post) if post is not None else None
-        image = image or self.default_image
+        image = image or (self.default_image if use_default else None)
         if image is None:
             return None
         if image.is_absolute:
