@@ -10,6 +10,7 @@ tests in test_i18n.py.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import subprocess
 from collections import Counter
@@ -21,6 +22,8 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
+
+from mkdocs_folio.placement import root_class, shows_class
 
 from .sites import Site, build_site, entry_titles, listed_titles, post, write_site
 
@@ -236,3 +239,57 @@ def test_offline_plugin(offline_site: Pair) -> None:
     assert listed_titles(site.html("tags/rust.html")) == ["Hello plugins"]
     link = site.html("posts/hello-plugins.html").select_one('article a[href*="guide"]')
     assert link is not None and link["href"] == "../guide.html"
+
+
+HOME_TEMPLATE = """{% extends "main.html" %}
+{% block tabs %}{{ super() }}<section class="landing"><h1>Our project</h1></section>{% endblock %}
+{% block content %}{% endblock %}
+"""
+
+
+def test_a_landing_template_that_drops_the_listing_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {
+        "index.md": "---\ntemplate: home.html\n---\n\n# Welcome\n",
+        "blog.md": "# Blog\n\n<!-- folio:posts -->\n",
+        **{name: text for name, text in POSTS.items() if name != "posts/covered.md"},
+        "guide/usage.md": "# Usage\n",
+    }
+    config = {"theme": {"name": "material", "custom_dir": "overrides"}}
+    write_site(tmp_path / "home", files, config)
+    (tmp_path / "home/overrides").mkdir()
+    (tmp_path / "home/overrides/home.html").write_text(HOME_TEMPLATE, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        build_site(tmp_path / "home")
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1, warnings
+    assert "index.md: its template 'home.html' does not print the page content" in warnings[0]
+    assert "<!-- folio:posts -->" in warnings[0]
+    assert "\n" not in warnings[0]
+
+    # The fix from the message: the listing on a page of its own, no warning.
+    write_site(tmp_path / "fixed", files, config, folio={"listing_page": "blog.md"})
+    (tmp_path / "fixed/overrides").mkdir()
+    (tmp_path / "fixed/overrides/home.html").write_text(HOME_TEMPLATE, encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        fixed = build_site(tmp_path / "fixed", strict=True)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert entry_titles(fixed.html("blog/")) == ["Second post", "Hello plugins"]
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ('<html><head></head><body><div class="folio-listing">x</div></body></html>', True),
+        ("<html><head></head><body><div class=folio-listing>x</div></body></html>", True),
+        ('<html><head></head><body><div class="a folio-listing b">x</div></body></html>', True),
+        ('<html><head></head><body><div class="folio-listing-x">x</div></body></html>', False),
+        ('<html><head><meta class="folio-listing"></head><body></body></html>', False),
+    ],
+)
+def test_listing_found_in_written_page(page: str, shown: bool) -> None:
+    assert root_class('<div class="folio-listing"><p class="folio-empty">') == "folio-listing"
+    assert root_class("") is None
+    assert shows_class(page, "folio-listing") is shown

@@ -37,6 +37,7 @@ from .memo import Memo
 from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
+from .placement import missing_listing_message, root_class, shows_class
 from .render import Renderer, fill
 from .search import search_entries, upsert_document
 from .seo import inject_head
@@ -86,6 +87,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.recent_links: list[tuple[Link, Post]] = []
         self.post_html: dict[Post, str] = {}  # as MkDocs rendered it, for full-content feeds
         self.content_before_folio: dict[str, str] = {}
+        self.listing_roots: dict[str, str | None] = {}  # to check the listing reached the page
         self.sharing: Sharing | None = None
         self.language: Language | None = None
         self.images: dict[Post, Image] = {}
@@ -722,6 +724,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         listing = self.listings.get(page.file.src_uri)
         if listing is not None:
             body = renderer.rebase(renderer.listing(listing), page.url)
+            self.listing_roots[page.file.src_uri] = root_class(body)
             marker = LISTING_MARKER if listing.kind is Kind.HOME else fillable_marker(listing)
             if marker and marker in content:
                 page.content = content.replace(marker, body, 1)
@@ -766,6 +769,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         content = self.content_before_folio.pop(page.file.src_uri, None)
         if content is not None:
             page.content = content
+        listing_root = self.listing_roots.pop(page.file.src_uri, None)
+        if listing_root is not None and not shows_class(output, listing_root):
+            template = page.meta.get("template") or "main.html"
+            log.warning(missing_listing_message(page.file.src_uri, str(template)))
         if self.sharing is not None:
             src_uri = page.file.src_uri
             post, listing = self.collection.by_src_uri.get(src_uri), self.listings.get(src_uri)
