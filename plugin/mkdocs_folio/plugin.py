@@ -395,15 +395,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     config.site_dir,
                     *in_language(self.language.prefix, file.dest_uri, file.url),
                 )
-            own_page = user_by_src.get(listing.src_uri)
-            if own_page is None:
-                own_page = user_pages.get(destination_key(file.dest_uri))
-                if own_page is not None:
-                    listing.src_uri = own_page.src_uri  # e.g. tags.md for tags/index.md
+            own_page = user_by_src.get(listing.src_uri) or user_pages.get(
+                destination_key(file.dest_uri)
+            )
             if own_page is not None and (
                 is_home or _has_marker(own_page, fillable_marker(listing))
             ):
                 # The user's page holds the listing: after its content, or at the marker.
+                if listing.src_uri not in user_by_src:
+                    listing.src_uri = own_page.src_uri  # e.g. tags.md for tags/index.md
                 file = own_page
                 if is_home:
                     self.home_src_uri = file.src_uri
