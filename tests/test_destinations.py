@@ -198,5 +198,7 @@ def test_posts_dir_may_be_empty_but_other_folders_may_not() -> None:
     assert folder_problem("/", example="posts", empty_means="all of docs_dir") is not None
     assert folder_problem("", example="tags") is not None
     assert folder_problem("blog/tags/", example="tags") is None
+    assert folder_problem("blog/tags//", example="tags") is None
+    assert folder_problem("blog//tags", example="tags") is not None
     assert page_problem("blog/index.md", example="index.md") is None
     assert page_problem("blog", example="index.md") is not None

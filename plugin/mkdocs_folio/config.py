@@ -57,7 +57,7 @@ class _SitePath(c.Type[str]):
             problem = file_problem(text, example=self.example)
         if problem:
             raise ValidationError(f"The path {text!r} {problem}.")
-        return text.strip().removesuffix("/") if self.kind == "folder" else text.strip()
+        return text.strip().rstrip("/") if self.kind == "folder" else text.strip()
 
 
 class _Image(base.BaseConfigOption[ImageSpec]):

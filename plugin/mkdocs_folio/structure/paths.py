@@ -53,7 +53,7 @@ def _relative_path_problem(text: str, *, example: str) -> str | None:
 
 def folder_problem(value: str, *, example: str, empty_means: str | None = None) -> str | None:
     """Why a folder option is unusable. `empty_means` documents what '' stands for, if allowed."""
-    text = value.strip().removesuffix("/")
+    text = value.strip().rstrip("/")
     if not text:
         if empty_means is not None and not value.strip():
             return None
