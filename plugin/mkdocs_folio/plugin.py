@@ -30,6 +30,7 @@ from .authors import (
 )
 from .bundle import Asset, folio_assets
 from .config import FolioConfig, merged_strings
+from .dirty import DirtyRebuilds
 from .excerpt import heading_title, summarize
 from .i18n import Language, building_language, i18n_plugin, in_language, language_free_path
 from .links import ResolvedLink, resolve_link
@@ -40,6 +41,7 @@ from .palette_index import INDEX_PATH, build_palette_index, dumps
 from .placement import missing_listing_message, root_class, shows_class
 from .render import Renderer, fill
 from .search import search_entries, upsert_document
+from .search_cache import SearchCarry, forget_search_plugins_memory
 from .seo import inject_head
 from .series import Series, build_series
 from .sharing import Sharing, SharingOptions
@@ -69,6 +71,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Only `mkdocs serve` builds again with the same plugin instance.
         self.parsed_posts: Memo[Post] = Memo()
         self.rendered_bodies: Memo[RenderedBody] = Memo()
+        # `mkdocs serve --dirty` only: what the next build may reuse, and the search entries
+        # of the pages it does not rebuild.
+        self.dirty: DirtyRebuilds | None = None
+        self.search_carry = SearchCarry()
         self._reset()
 
     def _reset(self) -> None:
@@ -93,12 +99,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.images: dict[Post, Image] = {}
         self.default_image: Image | None = None
         self.home_src_uri = ""
+        self.page_order: list[str] = []
 
     # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
         self.is_dirty = dirty
         self.parsed_posts.active = self.rendered_bodies.active = self.is_serve
+        self.dirty = DirtyRebuilds() if self.is_serve and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -160,7 +168,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.palette_tag = self._palette_tag(language_prefix=prefix)
         self.parsed_posts.next_build()
         self.rendered_bodies.next_build()
-        posts = self._read_posts(files)
+        sources: dict[str, str] = {}
+        posts = self._read_posts(files, sources)
         visible = self._apply_drafts(posts, files)
         try:
             self.collection = PostCollection(
@@ -232,6 +241,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         )
         files.append(self.palette_index_file)
         outputs.check()
+        if self.dirty is not None:
+            self.dirty.keep_html = self.config.feed_content == "full"
+            self.dirty.plan_bodies(config, files, self.collection, sources)
         return files
 
     def _point_alternates(self, file: File, language: Language, config: MkDocsConfig) -> None:
@@ -270,7 +282,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if path.startswith(prefix) and path != self.config.listing_page
         ]
 
-    def _read_posts(self, files: Files) -> list[Post]:
+    def _read_posts(self, files: Files, sources: dict[str, str]) -> list[Post]:
         posts: list[Post] = []
         errors: list[str] = []
         for file in self._post_files(files):
@@ -314,6 +326,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     f" 'date' ({post.date.date()}); expected the same day or later"
                 )
             posts.append(post)
+            sources[file.src_uri] = source
         if errors:
             raise PluginError("\n".join(errors))
         return posts
@@ -606,6 +619,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 )
             page.title = html.escape(post.title)
         post.body = self._summarize(post, content)
+        if self.dirty is not None:
+            self.dirty.keep(post, post.body, content)
 
     def _summarize(self, post: Post, content: str) -> RenderedBody:
         self.post_html[post] = content
@@ -634,13 +649,16 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return None
+        dirty = self.dirty
         for post in self.collection:
-            if post.body is None:
+            if post.body is None and not (dirty and dirty.restore(post, self.post_html)):
                 self._render_skipped_post(post, config, files)
         # Titles from a `# heading` are known now that every post is rendered.
         for link, post in self.recent_links:
             link.title = self._recent_label(post)
         self.post_links = {post: self._resolve_links(post, files) for post in self.collection}
+        if dirty is not None:
+            self._plan_dirty_build(dirty, config, files)
         assert env.loader is not None
         self.renderer = Renderer(
             env.loader,
@@ -672,6 +690,35 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             )
         self._write_palette_index()
         return env
+
+    def _plan_dirty_build(self, dirty: DirtyRebuilds, config: MkDocsConfig, files: Files) -> None:
+        dirty.restore_titles(self.nav.pages if self.nav is not None else [])
+        dirty.plan_pages(
+            self.nav,
+            files,
+            self.collection,
+            self.listings,
+            populate=lambda file: _populate_page(file, config, files),
+            titles=self._listing_title,
+            drafts=self.drafts,
+            related_count=self.config.related_posts,
+            authors=self.post_authors,
+            series=self.series,
+            links=self.post_links,
+            images=self.images,
+            year_urls={
+                listing.year: listing.url
+                for listing in self.listings.values()
+                if listing.kind is Kind.YEAR and listing.year is not None
+            },
+        )
+        feeds = [feed.file for feed in self.sharing.feeds] if self.sharing is not None else []
+        index = [self.palette_index_file] if self.palette_index_file is not None else []
+        dirty.add_outputs(file.dest_uri for file in feeds + index)
+        self.search_carry.start()
+        self.page_order = [
+            file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        ]
 
     def _write_palette_index(self) -> None:
         assert self.palette_index_file is not None
@@ -715,6 +762,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         content = page.content or ""
         post = self.collection.by_src_uri.get(page.file.src_uri)
         self._index_for_search(page, post)
+        if self.dirty is not None and self.search_entries is not None:
+            self.search_carry.record(page.file.src_uri, self.search_entries)
         if self.sharing is not None:
             self.sharing.describe(page, post, self.listings.get(page.file.src_uri))
         if post is not None:
@@ -778,6 +827,30 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             post, listing = self.collection.by_src_uri.get(src_uri), self.listings.get(src_uri)
             return self.sharing.head(output, page, post, listing, extra=self.palette_tag)
         return inject_head(output, self.palette_tag)
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.dirty is None:
+            return
+        if self.search_entries is not None:
+            self.search_entries[:] = self.search_carry.merge(self.page_order)
+            forget_search_plugins_memory(config.plugins)
+        self.dirty.finish(config.site_dir)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # What a failed build half-computed is no base for the next one.
+        if self.dirty is not None:
+            self.dirty.clear()
+            self.search_carry.clear()
+
+
+def _populate_page(file: File, config: MkDocsConfig, files: Files) -> None:
+    """Read and render a page MkDocs skipped, with every plugin's page events, as MkDocs'
+    own build does for the pages it did not skip."""
+    from mkdocs.commands import build
+
+    assert file.page is not None
+    build._populate_page(file.page, config, files)
 
 
 def _place(file: File, site_dir: str, dest_uri: str, url: str) -> None:

@@ -1,0 +1,471 @@
+"""`mkdocs serve --dirty`: rebuild only the folio pages an edit changes, and exactly those.
+
+A dirty build skips every page whose source is older than its output. That is right for a
+page that depends on nothing else, wrong for a blog: a post shows its neighbours and related
+posts, a listing shows excerpts of twenty posts. So every folio page gets a signature, a hash
+of everything folio puts on it (titles, URLs, dates, tags, excerpts, ...) and of the site-wide
+inputs (the config file, the nav); a page is rebuilt when its signature differs from the
+previous build's, when its source changed, or when its output is missing.
+
+Posts MkDocs skips keep what their last rendering taught folio (the excerpt and reading
+time), while the inputs of that rendering are the same: the post's source and URL, and the
+URLs of the pages it may link to. Nothing here holds a Post, Page or File of an old build:
+signatures are integers, bodies are keyed by source path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from posixpath import basename
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+
+from .authors import Author
+from .links import ResolvedLink
+from .series import Series
+from .structure.collection import PostCollection
+from .structure.images import Image
+from .structure.pages import Kind, Listing
+from .structure.post import Post, RenderedBody
+
+Signature = int
+
+
+@dataclass(frozen=True)
+class KeptBody:
+    """A post's rendering results, valid while `inputs` are unchanged."""
+
+    inputs: Signature
+    body: RenderedBody
+    html: str | None
+    """MkDocs' HTML of the post, kept only when feeds carry full posts."""
+    title: str
+    """The title, which may come from the rendered `# heading`."""
+    title_is_fallback: bool
+
+
+@dataclass
+class DirtyState:
+    """What one `mkdocs serve --dirty` build leaves for the next; lives in the plugin."""
+
+    setting: Signature | None = None
+    """Site-wide inputs of the previous build: when they change, nothing is reused."""
+    file_urls: dict[str, str] = field(default_factory=dict)
+    """Every file's URL in the previous build, to find links that now resolve differently."""
+    bodies: dict[str, KeptBody] = field(default_factory=dict)
+    signatures: dict[str, Signature] = field(default_factory=dict)
+    """Folio page (by source path) -> signature of what the previous build wrote into it."""
+    outputs: set[str] = field(default_factory=set)
+    """Files folio's pages and feeds were written to (relative to site_dir)."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """Page titles MkDocs learnt from pages it rendered, for the nav of later builds."""
+
+    def start(self, setting: Signature) -> None:
+        """Begin a build; forget everything when the site-wide inputs changed."""
+        if setting != self.setting:
+            self.clear()
+            self.setting = setting
+
+    def clear(self) -> None:
+        """After a failed build, or new settings: the next build starts from nothing."""
+        self.setting = None
+        self.file_urls = {}
+        self.bodies = {}
+        self.signatures = {}
+        self.outputs = set()
+        self.titles = {}
+
+
+def changed_file_names(previous: Mapping[str, str], current: Mapping[str, str]) -> set[str]:
+    """File names of files added, removed or moved to another URL since the previous build.
+
+    A page linking to one of them, by a relative path that ends in this name, may render
+    differently now. Empty for the first build, where every page is rendered anyway.
+    """
+    if not previous:
+        return set()
+    names = {basename(uri) for uri, url in current.items() if previous.get(uri) != url}
+    names.update(basename(uri) for uri in previous.keys() - current.keys())
+    names.discard("")
+    return names
+
+
+def body_inputs(source_hash: int, url: str) -> Signature:
+    """What a post's rendered HTML depends on besides the site-wide inputs and its links."""
+    return hash((source_hash, url))
+
+
+def reusable_bodies(
+    kept: Mapping[str, KeptBody],
+    inputs: Mapping[str, Signature],
+    sources: Mapping[str, str],
+    changed_names: Iterable[str],
+) -> set[str]:
+    """Posts (by source path) whose kept rendering still holds in this build."""
+    names = [name for name in changed_names if name]
+    reusable = set()
+    for src_uri, signature in inputs.items():
+        entry = kept.get(src_uri)
+        if entry is None or entry.inputs != signature:
+            continue
+        source = sources.get(src_uri, "")
+        if any(name in source for name in names):
+            continue  # it may link to a page that moved, appeared or disappeared
+        reusable.add(src_uri)
+    return reusable
+
+
+# Signatures --------------------------------------------------------------------------------
+
+
+def nav_signature(items: Sequence[Any]) -> Signature:
+    """The nav as Material prints it on every page: titles, URLs and nesting."""
+    return hash(_nav_key(items))
+
+
+def _nav_key(items: Sequence[Any]) -> tuple[Hashable, ...]:
+    key: list[Hashable] = []
+    for item in items:
+        children = getattr(item, "children", None)
+        key.append(
+            (
+                type(item).__name__,
+                getattr(item, "title", None),
+                getattr(item, "url", None),
+                _nav_key(children) if children else None,
+            )
+        )
+    return tuple(key)
+
+
+def _card(post: Post | None, drafts: set[Post]) -> tuple[Hashable, ...] | None:
+    """How a post appears in another post's footer or series box."""
+    if post is None:
+        return None
+    return (post.title, post.url, post.date, post in drafts)
+
+
+def post_signature(
+    post: Post,
+    collection: PostCollection,
+    *,
+    drafts: set[Post],
+    related_count: int,
+    authors: Mapping[Post, list[Author]],
+    series: Mapping[Post, Series],
+    links: Mapping[Post, list[ResolvedLink]],
+    images: Mapping[Post, Image],
+) -> Signature:
+    """Everything folio puts on a post's page that its own source does not decide alone."""
+    in_series = series.get(post)
+    return hash(
+        (
+            post.url,
+            post.title,
+            post.date,
+            post.updated,
+            post in drafts,
+            tuple((tag.name, tag.url) for tag in collection.tags_of(post)),
+            _card(collection.newer(post), drafts),
+            _card(collection.older(post), drafts),
+            tuple(_card(other, drafts) for other in collection.related(post, related_count)),
+            (
+                (in_series.name, tuple(_card(part, drafts) for part in in_series.posts))
+                if in_series is not None
+                else None
+            ),
+            tuple(authors.get(post, ())),
+            tuple(links.get(post, ())),
+            images.get(post),
+        )
+    )
+
+
+def entry_key(
+    post: Post,
+    collection: PostCollection,
+    *,
+    drafts: set[Post],
+    authors: Mapping[Post, list[Author]],
+    images: Mapping[Post, Image],
+) -> tuple[Hashable, ...]:
+    """How a post appears in listings, tag pages and the archive."""
+    body = post.body
+    return (
+        tuple(authors.get(post, ())),
+        images.get(post),
+        post.title,
+        post.url,
+        post.date,
+        post in drafts,
+        post.description,
+        body.reading_minutes if body else None,
+        body.excerpt_html if body else None,
+        body.excerpt_text if body else None,
+        tuple((tag.name, tag.url) for tag in collection.tags_of(post)),
+    )
+
+
+def listing_signature(
+    listing: Listing,
+    *,
+    title: str,
+    entries: Mapping[Post, tuple[Hashable, ...]],
+    collection: PostCollection,
+    year_urls: Mapping[int, str],
+) -> Signature:
+    """Everything folio puts on a listing, tag or archive page."""
+    previous, following = listing.previous, listing.next
+    tag = listing.tag
+    extra: Hashable = None
+    if listing.kind is Kind.TAGS:
+        extra = tuple((t.name, t.url, len(t.posts)) for t in collection.tags)
+    elif listing.kind in (Kind.ARCHIVE, Kind.YEAR):
+        extra = tuple(sorted(year_urls.items()))
+    return hash(
+        (
+            listing.kind,
+            listing.url,
+            listing.number,
+            len(listing.series),
+            previous.url if previous else None,
+            following.url if following else None,
+            title,
+            (tag.name, tag.url) if tag is not None else None,
+            listing.year,
+            tuple(entries[post] for post in listing.posts),
+            extra,
+        )
+    )
+
+
+def needs_build(
+    src_uri: str, signature: Signature, previous: Mapping[str, Signature], output_exists: bool
+) -> bool:
+    return not output_exists or previous.get(src_uri) != signature
+
+
+def rebuild_when(file: File, decide: Callable[[], bool]) -> None:
+    """Make MkDocs' dirty check of `file` ask `decide` instead of comparing file times."""
+    file.is_modified = decide  # type: ignore[method-assign]
+
+
+def _always() -> bool:
+    return True
+
+
+def _never() -> bool:
+    return False
+
+
+def setting_signature(config: MkDocsConfig) -> Signature:
+    """The site-wide inputs: the config file as written (it holds every folio option)."""
+    path = config.config_file_path
+    try:
+        text = Path(path).read_bytes() if path else b""
+    except OSError:
+        text = b""
+    return hash((text, config.site_url, config.docs_dir))
+
+
+# The build ------------------------------------------------------------------------------
+
+
+class DirtyRebuilds:
+    """Decides, build after build, which folio pages `mkdocs serve --dirty` writes again."""
+
+    def __init__(self) -> None:
+        self.state = DirtyState()
+        self._reusable: set[str] = set()
+        self._inputs: dict[str, Signature] = {}
+        self._signatures: dict[str, Signature] = {}
+        self._outputs: set[str] = set()
+        self._dests: set[str] = set()
+        self.keep_html = False
+        """Whether kept renderings include the HTML (feeds with full posts need it)."""
+
+    def plan_bodies(
+        self,
+        config: MkDocsConfig,
+        files: Files,
+        collection: PostCollection,
+        sources: Mapping[str, str],
+    ) -> None:
+        """In on_files, once posts have their URLs: which posts' renderings still hold."""
+        state = self.state
+        state.start(setting_signature(config))
+        file_urls = {file.src_uri: file.url for file in files}
+        changed = changed_file_names(state.file_urls, file_urls)
+        state.file_urls = file_urls
+        self._dests = {file.dest_uri for file in files}
+        self._inputs = {
+            post.src_uri: body_inputs(hash(sources.get(post.src_uri, "")), post.url)
+            for post in collection
+        }
+        self._reusable = reusable_bodies(state.bodies, self._inputs, sources, changed)
+        # Renderings of posts that are gone, or will be rendered again, are dropped now.
+        state.bodies = {uri: state.bodies[uri] for uri in self._reusable}
+        for post in collection:
+            if post.src_uri not in self._reusable:
+                file = files.src_uris.get(post.src_uri)
+                if file is not None:
+                    rebuild_when(file, _always)  # even if its source file is older
+        self._signatures = {}
+        self._outputs = {post.dest_uri for post in collection}
+
+    def restore(self, post: Post, post_html: dict[Post, str]) -> bool:
+        """Give a post MkDocs skipped its kept rendering; False when there is none."""
+        kept = self.state.bodies.get(post.src_uri)
+        if kept is None or post.src_uri not in self._reusable:
+            return False
+        post.body = kept.body
+        post.title, post.title_is_fallback = kept.title, kept.title_is_fallback
+        if kept.html is not None:
+            post_html[post] = kept.html
+        return True
+
+    def keep(self, post: Post, body: RenderedBody, html: str) -> None:
+        inputs = self._inputs.get(post.src_uri)
+        if inputs is None:
+            return
+        self.state.bodies[post.src_uri] = KeptBody(
+            inputs,
+            body,
+            html if self.keep_html else None,
+            post.title,
+            post.title_is_fallback,
+        )
+        self._reusable.add(post.src_uri)
+
+    def plan_pages(
+        self,
+        nav: Navigation | None,
+        files: Files,
+        collection: PostCollection,
+        listings: Mapping[str, Listing],
+        *,
+        populate: Callable[[File], None],
+        titles: Callable[[Listing], str],
+        drafts: set[Post],
+        related_count: int,
+        authors: Mapping[Post, list[Author]],
+        series: Mapping[Post, Series],
+        links: Mapping[Post, list[ResolvedLink]],
+        images: Mapping[Post, Image],
+        year_urls: Mapping[int, str],
+    ) -> None:
+        """In on_env, once every post has its title and excerpt: mark the pages to write.
+
+        A post whose page changes though MkDocs skipped it (a neighbour's new title, say) is
+        rendered now, through `populate`, with every plugin's page events.
+        """
+        navigation = nav_signature(nav.items if nav is not None else [])
+        previous = self.state.signatures
+        for post in collection:
+            signature = hash(
+                (
+                    navigation,
+                    post_signature(
+                        post,
+                        collection,
+                        drafts=drafts,
+                        related_count=related_count,
+                        authors=authors,
+                        series=series,
+                        links=links,
+                        images=images,
+                    ),
+                )
+            )
+            self._signatures[post.src_uri] = signature
+            if previous.get(post.src_uri) == signature:
+                continue
+            file = files.src_uris.get(post.src_uri)
+            if file is None or file.page is None:
+                continue
+            if file.page.content is None:
+                populate(file)
+            rebuild_when(file, _always)
+        entries = {
+            post: entry_key(post, collection, drafts=drafts, authors=authors, images=images)
+            for post in collection
+        }
+        for src_uri, listing in listings.items():
+            file = files.src_uris.get(src_uri)
+            if file is None:
+                continue
+            signature = hash(
+                (
+                    navigation,
+                    listing_signature(
+                        listing,
+                        title=titles(listing),
+                        entries=entries,
+                        collection=collection,
+                        year_urls=year_urls,
+                    ),
+                )
+            )
+            self._signatures[src_uri] = signature
+            self._outputs.add(file.dest_uri)
+            exists = Path(file.abs_dest_path).is_file()
+            if needs_build(src_uri, signature, previous, exists):
+                rebuild_when(file, _always)
+            elif file.generated_by is not None:
+                rebuild_when(file, _never)
+            # A page the user wrote (say index.md) is rendered every time: its own text may
+            # have changed too.
+
+    def add_outputs(self, dest_uris: Iterable[str]) -> None:
+        """Files folio writes besides pages (feeds, the palette index)."""
+        self._outputs.update(dest_uris)
+
+    def restore_titles(self, pages: Iterable[Any]) -> None:
+        """Pages MkDocs skipped have no title from their heading: use their last one."""
+        titles = self.state.titles
+        seen = {}
+        for page in pages:
+            src_uri = page.file.src_uri
+            if page.markdown is None:
+                if src_uri in titles:
+                    page.title = titles[src_uri]
+                    seen[src_uri] = titles[src_uri]
+            elif page.title is not None:
+                seen[src_uri] = page.title
+        self.state.titles = seen
+
+    def finish(self, site_dir: str) -> None:
+        """After a build: remove folio's outputs that no longer exist, keep the signatures."""
+        state = self.state
+        site = Path(site_dir).resolve()
+        for dest_uri in state.outputs - self._outputs - self._dests:
+            _remove_output(site, dest_uri)
+        state.outputs = self._outputs
+        state.signatures = self._signatures
+        self._signatures, self._outputs, self._dests = {}, set(), set()
+        self._inputs, self._reusable = {}, set()
+
+    def clear(self) -> None:
+        self.state.clear()
+        self._signatures, self._outputs, self._dests = {}, set(), set()
+        self._inputs, self._reusable = {}, set()
+
+
+def _remove_output(site: Path, dest_uri: str) -> None:
+    """Delete a file folio wrote in an earlier build, and the folders it leaves empty."""
+    path = (site / dest_uri).resolve()
+    if not path.is_relative_to(site) or not path.is_file():
+        return
+    path.unlink()
+    folder = path.parent
+    while folder != site and folder.is_relative_to(site):
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+        folder = folder.parent

@@ -1,0 +1,248 @@
+"""`mkdocs serve --dirty`: after any edit, folio's pages, feeds and indexes equal a clean build."""
+
+from __future__ import annotations
+
+import gc
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_folio.dirty import changed_file_names, reusable_bodies
+from mkdocs_folio.plugin import FolioPlugin
+from mkdocs_folio.search_cache import merged_pages
+from mkdocs_folio.structure.post import Post
+
+from .dirty_serve import DirtyServer, clean_build
+from .sites import post, write_site
+
+# Pages MkDocs itself never rebuilds under --dirty, and its own files: not folio's to match.
+NOT_FOLIO = {"about/index.html", "404.html", "sitemap.xml"}
+
+
+def blog() -> dict[str, str]:
+    return {
+        "about.md": "# About me\n\nI write things.\n",
+        "posts/alpha.md": post("Alpha", "2026-01-01", tags=["x"], body="Alpha words."),
+        "posts/beta.md": post(
+            "Beta", "2026-01-02", tags=["x", "y"], body="Beta words, see [alpha](alpha.md)."
+        ),
+        "posts/gamma.md": post("Gamma", "2026-01-03", tags=["y"], body="Gamma words."),
+        "posts/delta.md": post(
+            None,
+            "2026-01-04",
+            tags=["y", "z"],
+            body="# Delta from its heading\n\nDelta words, see [gamma](gamma.md).",
+        ),
+        "posts/epsilon.md": post(
+            "Epsilon", "2026-01-05", tags=["z"], body="Intro.\n\n<!-- more -->\n\nMore words."
+        ),
+        "posts/zeta.md": post("Zeta", "2026-01-06", tags=["x", "z"], body="Zeta words."),
+    }
+
+
+# MkDocs' own theme stamps every page with the time it was built.
+BUILD_DATE = re.compile(r"Build Date UTC : [^\n]*")
+
+
+def compared_files(site: Path) -> dict[str, str]:
+    """Every page, feed and index folio writes or changes, by path under the site."""
+    return {
+        str(path.relative_to(site)): BUILD_DATE.sub("", path.read_text(encoding="utf-8"))
+        for path in sorted(site.rglob("*"))
+        if path.suffix in (".html", ".xml", ".json")
+        and str(path.relative_to(site)) not in NOT_FOLIO
+    }
+
+
+def assert_same_as_clean(root: Path, served: Path, step: str) -> None:
+    clean = root / f"clean-{step}"
+    clean_build(root / "mkdocs.yml", clean)
+    want, got = compared_files(clean), compared_files(served)
+    assert sorted(got) == sorted(want), step
+    for path, text in want.items():
+        if path.endswith("search_index.json"):
+            assert json.loads(got[path]) == json.loads(text), (step, path)
+        else:
+            assert got[path] == text, (step, path)
+
+
+def edit(server: DirtyServer, path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    server.touch_newer(path)
+
+
+@pytest.mark.parametrize(
+    ("theme", "folio"),
+    [("material", {}), ("mkdocs", {"feed_content": "full", "nav_recent": 3})],
+    ids=["material", "mkdocs-search"],
+)
+def test_every_edit_gives_what_a_clean_build_gives(
+    tmp_path: Path, theme: str, folio: dict[str, Any]
+) -> None:
+    write_site(tmp_path, blog(), config={"theme": {"name": theme}}, folio=folio)
+    posts = tmp_path / "docs/posts"
+    served = tmp_path / "served"
+    server = DirtyServer(tmp_path / "mkdocs.yml", served)
+    try:
+        server.build(reload=False)
+        assert_same_as_clean(tmp_path, served, "initial")
+        steps = {
+            "title": lambda: edit(
+                server,
+                posts / "alpha.md",
+                post("Alpha renamed", "2026-01-01", tags=["x"], body="Alpha words."),
+            ),
+            "body": lambda: edit(
+                server,
+                posts / "gamma.md",
+                post("Gamma", "2026-01-03", tags=["y"], body="Gamma has new words now."),
+            ),
+            "heading": lambda: edit(
+                server,
+                posts / "delta.md",
+                post(
+                    None,
+                    "2026-01-04",
+                    tags=["y", "z"],
+                    body="# Delta, a new heading\n\nDelta words, see [gamma](gamma.md).",
+                ),
+            ),
+            "tags": lambda: edit(
+                server,
+                posts / "zeta.md",
+                post("Zeta", "2026-01-06", tags=["y", "w"], body="Zeta words."),
+            ),
+            "date": lambda: edit(
+                server,
+                posts / "epsilon.md",
+                post(
+                    "Epsilon",
+                    "2025-12-20",
+                    tags=["z"],
+                    body="Intro.\n\n<!-- more -->\n\nMore words.",
+                ),
+            ),
+            "draft": lambda: edit(
+                server,
+                posts / "gamma.md",
+                post(
+                    "Gamma", "2026-01-03", tags=["y"], body="Gamma has new words now.", draft=True
+                ),
+            ),
+            "add": lambda: edit(
+                server,
+                posts / "eta.md",
+                post("Eta", "2026-01-07", tags=["x", "y"], body="Eta, see [zeta](zeta.md)."),
+            ),
+            "delete": lambda: (posts / "zeta.md").unlink(),
+            "rename": lambda: (posts / "alpha.md").rename(posts / "alpha-moved.md"),
+            "undraft": lambda: edit(
+                server,
+                posts / "gamma.md",
+                post("Gamma", "2026-01-03", tags=["y"], body="Gamma has new words now."),
+            ),
+        }
+        for step, change in steps.items():
+            change()
+            server.build()
+            assert_same_as_clean(tmp_path, served, step)
+    finally:
+        server.close()
+
+
+def test_search_keeps_every_page_across_dirty_rebuilds(tmp_path: Path) -> None:
+    write_site(tmp_path, blog())
+    served = tmp_path / "served"
+    server = DirtyServer(tmp_path / "mkdocs.yml", served)
+    try:
+        server.build(reload=False)
+        before = json.loads((served / "search/search_index.json").read_text())["docs"]
+        beta = tmp_path / "docs/posts/beta.md"
+        edit(server, beta, post("Beta edited", "2026-01-02", tags=["x", "y"], body="New."))
+        server.build()
+        after = json.loads((served / "search/search_index.json").read_text())["docs"]
+    finally:
+        server.close()
+    assert len(after) == len(before) >= 10
+    titles = {doc["title"] for doc in after}
+    assert "Beta edited" in titles and "Beta" not in titles
+    assert {"Alpha", "Gamma", "Zeta", "About me"} <= titles
+
+
+def _live(kind: type) -> int:
+    return sum(1 for item in gc.get_objects() if type(item) is kind)
+
+
+def test_memory_stays_flat_across_fifty_dirty_rebuilds(tmp_path: Path) -> None:
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    write_site(tmp_path, blog())
+    posts = tmp_path / "docs/posts"
+    server = DirtyServer(tmp_path / "mkdocs.yml", tmp_path / "served")
+    counts: dict[int, dict[str, int]] = {}
+    try:
+        server.build(reload=False)
+        for cycle in range(1, 51):
+            # Every cycle uses new file names: what the plugin kept for an old name must go.
+            phase = cycle % 5
+            if phase == 0:
+                edit(server, posts / "beta.md", post(f"Beta {cycle}", "2026-01-02", tags=["x"]))
+            elif phase == 1:
+                (posts / "alpha.md").rename(posts / f"alpha-{cycle}.md")
+            elif phase == 2:
+                (posts / f"alpha-{cycle - 1}.md").rename(posts / "alpha.md")
+            elif phase == 3:
+                edit(server, posts / f"extra-{cycle}.md", post(f"Extra {cycle}", "2026-02-01"))
+            else:
+                (posts / f"extra-{cycle - 1}.md").unlink()
+            config = server.build()
+            if cycle in (25, 50):  # the same phase: the same posts exist
+                plugin = config.plugins["folio"]
+                assert isinstance(plugin, FolioPlugin) and plugin.dirty is not None
+                del config
+                gc.collect()
+                state = plugin.dirty.state
+                counts[cycle] = {
+                    "posts": _live(Post),
+                    "pages": _live(Page),
+                    "files": _live(File),
+                    "kept bodies": len(state.bodies),
+                    "signatures": len(state.signatures),
+                    "outputs": len(state.outputs),
+                    "titles": len(state.titles),
+                    "search pages": len(plugin.search_carry.pages),
+                    "search entries": sum(len(e) for e in plugin.search_carry.pages.values()),
+                }
+    finally:
+        server.close()
+    assert counts[50] == counts[25]
+    assert counts[50]["kept bodies"] == len(blog()) - 1  # the posts, not about.md
+
+
+def test_changed_file_names_name_moved_added_and_removed_files() -> None:
+    previous = {"posts/a.md": "posts/a/", "posts/b.md": "posts/b/", "img.png": "img.png"}
+    current = {"posts/a.md": "posts/a-new/", "posts/c.md": "posts/c/", "img.png": "img.png"}
+    assert changed_file_names(previous, current) == {"a.md", "b.md", "c.md"}
+    assert changed_file_names({}, current) == set()
+
+
+def test_kept_rendering_is_dropped_when_a_linked_page_moves() -> None:
+    from mkdocs_folio.dirty import KeptBody
+    from mkdocs_folio.structure.post import RenderedBody
+
+    body = RenderedBody(None, "text", 1, 1)
+    kept = {uri: KeptBody(1, body, None, uri, False) for uri in ("a.md", "b.md", "c.md")}
+    sources = {"a.md": "see [b](b.md)", "b.md": "plain", "c.md": "plain"}
+    inputs = {"a.md": 1, "b.md": 1, "c.md": 2}
+    assert reusable_bodies(kept, inputs, sources, {"b.md"}) == {"b.md"}
+
+
+def test_search_pages_keep_old_entries_of_pages_not_rebuilt_and_drop_gone_ones() -> None:
+    previous = {"a.md": [{"location": "a/"}], "b.md": [{"location": "b/"}], "gone.md": [{}]}
+    fresh = {"b.md": [{"location": "b/", "title": "new"}], "c.md": []}
+    merged = merged_pages(previous, fresh, ["a.md", "b.md", "c.md"])
+    assert merged == {"a.md": [{"location": "a/"}], "b.md": [{"location": "b/", "title": "new"}]}
