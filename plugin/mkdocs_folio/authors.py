@@ -28,6 +28,9 @@ class Author:
     name: str
     url: str | None = None
     avatar: str | None = None
+    description: str | None = None
+    slug: str | None = None
+    """Material's `slug`: the author page's URL segment instead of the id."""
 
 
 def authors_file_candidates(configured: str, posts_dir: str) -> list[str]:
@@ -91,6 +94,8 @@ def parse_authors(source: str, path: str) -> dict[str, Author]:
             name=_text(path, author_id, info, "name") or author_id,
             url=_url(path, author_id, info, "url"),
             avatar=_url(path, author_id, info, "avatar"),
+            description=_text(path, author_id, info, "description"),
+            slug=_text(path, author_id, info, "slug"),
         )
     return authors
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from string import Formatter
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -160,6 +161,157 @@ class _TextMap(c.Type[dict[str, str]]):
         return texts
 
 
+def _opt(kind: Any) -> Any:
+    """An option of Material's blog plugin: unset (None) unless the user writes it, so folio
+    knows which ones were written and applies Material's default to the others."""
+    return c.Optional(c.Type(kind))
+
+
+class MaterialBlogOptions(base.Config):
+    """The options of Material's `blog` plugin, under their own names. Setting any of them
+    (or keeping a bare `- folio` on Material's `blog/posts/` folder) makes folio read the blog
+    as Material does: Material's defaults apply to the options not set. Options folio cannot
+    honour give a warning naming them."""
+
+    blog_dir = _opt(str)
+    """Material: the blog's folder under docs_dir (default `blog`; `.` for a standalone blog)."""
+
+    blog_toc = _opt(bool)
+    """Material: table of contents of the excerpts on listing pages (not used by folio)."""
+
+    post_dir = _opt(str)
+    """Material: the posts folder (default `{blog}/posts`)."""
+
+    post_date_format = _opt(str)
+    """Material: how dates are shown (babel: `long`, `medium`, `short`, or a pattern)."""
+
+    post_url_date_format = _opt(str)
+    """Material: the `{date}` of post URLs (babel pattern, default `yyyy/MM/dd`)."""
+
+    post_url_max_categories = _opt(int)
+    """Material: how many categories `{categories}` in the post URL holds (default 1)."""
+
+    post_slugify = _opt(Callable)
+    """Material: the function that turns titles into slugs (default pymdownx's lower case)."""
+
+    post_slugify_separator = _opt(str)
+    """Material: the separator between slug words (default `-`)."""
+
+    post_excerpt = c.Optional(c.Choice(("optional", "required")))
+    """Material: `required` stops the build for a post without the excerpt separator."""
+
+    post_excerpt_max_authors = _opt(int)
+    """Material: authors shown with each listing entry (default 1)."""
+
+    post_excerpt_max_categories = _opt(int)
+    """Material: categories shown with each listing entry (default 5)."""
+
+    post_excerpt_separator = _opt(str)
+    """Material: the excerpt separator (default `<!-- more -->`)."""
+
+    post_readtime = _opt(bool)
+    """Material: show the reading time (default true)."""
+
+    post_readtime_words_per_minute = _opt(int)
+    """Material: reading speed (default 265)."""
+
+    archive_name = _opt(str)
+    """Material: the archive's nav section title (not used: folio adds no such section)."""
+
+    archive_date_format = _opt(str)
+    """Material: archive page titles (folio titles them with the year)."""
+
+    archive_url_date_format = _opt(str)
+    """Material: the `{date}` of archive URLs (folio supports years, `yyyy`)."""
+
+    archive_url_format = _opt(str)
+    """Material: archive page URL under `blog_dir` (default `archive/{date}`)."""
+
+    archive_pagination = _opt(bool)
+    """Material: paginate archive pages (default: `pagination`)."""
+
+    archive_pagination_per_page = _opt(int)
+    """Material: posts per archive page (default: `pagination_per_page`)."""
+
+    archive_toc = _opt(bool)
+    """Material: table of contents on archive pages (not used by folio)."""
+
+    categories = _opt(bool)
+    """Material: a page per category (default true)."""
+
+    categories_name = _opt(str)
+    """Material: the categories' nav section title (not used: folio adds no such section)."""
+
+    categories_url_format = _opt(str)
+    """Material: category page URL under `blog_dir` (default `category/{slug}`)."""
+
+    categories_slugify = _opt(Callable)
+    """Material: the function that turns category names into slugs."""
+
+    categories_slugify_separator = _opt(str)
+    """Material: the separator between category slug words (default `-`)."""
+
+    categories_sort_by = _opt(Callable)
+    """Material: order of the categories nav section (not used by folio)."""
+
+    categories_sort_reverse = _opt(bool)
+    """Material: reverse that order (not used by folio)."""
+
+    categories_allowed = _opt(list)
+    """Material: the only categories posts may use; others stop the build."""
+
+    categories_pagination = _opt(bool)
+    """Material: paginate category pages (default: `pagination`)."""
+
+    categories_pagination_per_page = _opt(int)
+    """Material: posts per category page (default: `pagination_per_page`)."""
+
+    categories_toc = _opt(bool)
+    """Material: table of contents on category pages (not used by folio)."""
+
+    authors = _opt(bool)
+    """Material: show post authors (default true)."""
+
+    authors_profiles = _opt(bool)
+    """Material: a page per author listing their posts (default false)."""
+
+    authors_profiles_name = _opt(str)
+    """Material: the authors' nav section title (not used: folio adds no such section)."""
+
+    authors_profiles_url_format = _opt(str)
+    """Material: author page URL under `blog_dir` (default `author/{slug}`)."""
+
+    authors_profiles_pagination = _opt(bool)
+    """Material: paginate author pages (default: `pagination`)."""
+
+    authors_profiles_pagination_per_page = _opt(int)
+    """Material: posts per author page (default: `pagination_per_page`)."""
+
+    authors_profiles_toc = _opt(bool)
+    """Material: table of contents on author pages (not used by folio)."""
+
+    pagination = _opt(bool)
+    """Material: paginate listings (default true)."""
+
+    pagination_per_page = _opt(int)
+    """Material: posts per listing page (default 10)."""
+
+    pagination_url_format = _opt(str)
+    """Material: later listing pages' URL (default `page/{page}`)."""
+
+    pagination_format = _opt(str)
+    """Material: the numbered pager's layout (default `~2~`, two pages either side)."""
+
+    pagination_if_single_page = _opt(bool)
+    """Material: show the pager when there is a single page (default false)."""
+
+    pagination_keep_content = _opt(bool)
+    """Material: repeat the listing page's text on later pages (not used by folio)."""
+
+    pagination_template = _opt(str)
+    """Material's old name of `pagination_format`."""
+
+
 class PaletteConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Ship the command palette (Ctrl/Cmd+K) and its header button."""
@@ -177,7 +329,7 @@ class PaletteConfig(base.Config):
     """Override any text of the palette, e.g. `{placeholder: "Type a command..."}`."""
 
 
-class FolioConfig(base.Config):
+class FolioConfig(MaterialBlogOptions):
     enabled = c.Type(bool, default=True)
     """Turn folio off without removing it from `plugins`, e.g. `enabled: !ENV [FOLIO, true]`."""
 
@@ -190,7 +342,9 @@ class FolioConfig(base.Config):
     It is generated when the page does not exist."""
 
     post_url_format = _UrlFormat("posts/{slug}/")
-    """URL of a post relative to the site root. Fields: {slug}, {year}, {month}, {day}, {file}."""
+    """URL of a post relative to the site root. Fields: {slug}, {year}, {month}, {day}, {file},
+    {date} (YYYY/MM/DD) and {categories}. When folio reads Material's options, this is
+    Material's option: relative to `blog_dir`, `{date}` per `post_url_date_format`."""
 
     per_page = _PositiveInt(20)
     """Posts per listing page; later pages live at `page/2/`, `page/3/`, ..."""
@@ -298,6 +452,11 @@ class FolioConfig(base.Config):
     default_image: c.Optional[ImageSpec] = c.Optional(_Image())
     """Image for link previews (`og:image`, `twitter:image`, JSON-LD) of every page without a
     cover of its own: a path under `docs_dir` or an https:// URL, or `{src, alt}`."""
+
+    material_templates = c.Optional(c.Type(bool))
+    """Render posts with Material's `blog-post.html` (sidebar with back link, authors, date,
+    categories, reading time) and post listings with `blog.html` (Material's entries and
+    numbered pager). Unset: on when folio reads Material's blog options, off otherwise."""
 
     palette = c.SubConfig(PaletteConfig)
     """The command palette: `enabled`, `shortcuts`, `full_text`, `recent` and `strings`."""

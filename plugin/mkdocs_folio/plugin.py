@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +34,25 @@ from .dirty import DirtyRebuilds
 from .excerpt import heading_title, summarize
 from .i18n import Language, building_language, i18n_plugin, in_language, language_free_path
 from .links import ResolvedLink, resolve_link
+from .material_compat import (
+    MATERIAL_DEFAULTS,
+    MaterialBlog,
+    MaterialOptionError,
+    categories_of,
+    is_material_spelling,
+    material_page_plan,
+    resolve,
+)
+from .material_templates import (
+    AuthorView,
+    CategoryView,
+    ExcerptView,
+    PostSettings,
+    author_views,
+    date_filter,
+    pager,
+    post_settings,
+)
 from .memo import Memo
 from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
@@ -68,6 +87,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def __init__(self) -> None:
         self.is_serve = False
         self.is_dirty = False
+        self.option_names: frozenset[str] = frozenset()
+        self.material: MaterialBlog | None = None
         # Only `mkdocs serve` builds again with the same plugin instance.
         self.parsed_posts: Memo[Post] = Memo()
         self.rendered_bodies: Memo[RenderedBody] = Memo()
@@ -100,6 +121,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.default_image: Image | None = None
         self.home_src_uri = ""
         self.page_order: list[str] = []
+        self.authors_by_id: dict[str, Author] = {}
+        self.view_urls: dict[str, str] = {}  # first listing pages by source path
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[Any, Any]:
+        # Which options the user wrote: Material's defaults apply to the others.
+        self.option_names = frozenset(options)
+        return super().load_config(options, config_file_path)
 
     # Having on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -111,6 +141,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.material = None
+        if is_material_spelling(self.option_names, Path(config.docs_dir)):
+            self.material = self._read_material_options(Path(config.docs_dir))
         self.zone = ZoneInfo(self.config.timezone)
         self.strings = merged_strings(self.config.strings)
         self.site_name = config.site_name
@@ -138,6 +171,40 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 index=language_prefix + INDEX_PATH,
             )
         )
+
+    def _read_material_options(self, docs_dir: Path) -> MaterialBlog:
+        """Material's blog options as written, Material's defaults for the rest, applied to
+        folio's own options the user did not set."""
+        written = {
+            name: self.config[name] for name in MATERIAL_DEFAULTS if name in self.option_names
+        }
+        try:
+            blog = resolve(written)
+        except MaterialOptionError as error:
+            raise PluginError(f"folio: {error}") from None
+        for warning in blog.warnings:
+            log.warning(warning)
+        for name, value in blog.folio_options().items():
+            if name in MATERIAL_DEFAULTS or name not in self.option_names:
+                self.config[name] = value
+        if "authors_file" not in self.option_names and not (docs_dir / blog.authors_file).is_file():
+            self.config.authors_file = ""  # Material's file is optional; folio's lookup then
+        return blog
+
+    def _material_post_path(self, prefix: str) -> Callable[[Post], str] | None:
+        blog = self.material
+        return None if blog is None else (lambda post: prefix + blog.post_path(post))
+
+    @property
+    def _material_templates(self) -> bool:
+        chosen = self.config.material_templates
+        return self.material is not None if chosen is None else bool(chosen)
+
+    @property
+    def _slug_style(self) -> Callable[[str], str]:
+        if self.material is not None:
+            return self.material.post_slugify
+        return SLUG_STYLES[self.config.slug_style]
 
     # Files -------------------------------------------------------------------------------
 
@@ -177,7 +244,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 url_format=prefix + self.config.post_url_format,
                 use_directory_urls=config.use_directory_urls,
                 tags_display=self.config.tags_display,
-                slug_style=SLUG_STYLES[self.config.slug_style],
+                slug_style=self._slug_style,
+                path_of=self._material_post_path(prefix),
             )
         except PostError as error:
             raise PluginError(str(error)) from None
@@ -201,8 +269,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if language is not None:
                 self._point_alternates(file, language, config)
         outputs.note_user_files(files)
-        self._add_listing_pages(files, config)
         self._add_authors_and_series(files, config)
+        self._add_listing_pages(files, config)
         self._resolve_images(files)
         self.sharing = Sharing(
             SharingOptions(
@@ -332,13 +400,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return posts
 
     def _parse_post(self, src_uri: str, source: str, path: str) -> Post:
-        slug_style = SLUG_STYLES[self.config.slug_style]
+        slug_style = self._slug_style
         inputs = (
             source,
             path,
             self.config.posts_dir,
             self.zone,
-            slug_style,
+            self.material.slug_key if self.material is not None else slug_style,
             self.config.categories_as_tags,
         )
         post = self.parsed_posts.cached(
@@ -386,6 +454,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             tags_dir=self.config.tags_dir if self.config.tags else None,
             archive_dir=self.config.archive_dir if self.config.archive else None,
         )
+        if self.material is not None:
+            try:
+                plan = material_page_plan(plan, self.material, self.collection, self.authors_by_id)
+            except PostError as error:
+                raise PluginError(str(error)) from None
         posts = {post.src_uri for post in self.collection}
         user_pages = {
             destination_key(file.dest_uri): file
@@ -399,7 +472,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             file = File.generated(
                 config,
                 listing.src_uri,
-                content="",
+                # A real heading, for hooks and plugins that read a page's first `# `.
+                content=_heading_markdown(self._listing_title(listing)),
                 inclusion=InclusionLevel.INCLUDED if is_home else InclusionLevel.NOT_IN_NAV,
             )
             if self.language is not None and self.language.prefix:
@@ -411,8 +485,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             own_page = user_by_src.get(listing.src_uri) or user_pages.get(
                 destination_key(file.dest_uri)
             )
+            # Material's blog shows a category's, author's or year's posts under the page you
+            # wrote at that path; so does folio when it reads Material's options.
+            own_view = self.material is not None and listing.number == 1 and listing.kind in (
+                Kind.CATEGORY,
+                Kind.AUTHOR,
+                Kind.YEAR,
+            )
             if own_page is not None and (
-                is_home or _has_marker(own_page, fillable_marker(listing))
+                is_home or own_view or _has_marker(own_page, fillable_marker(listing))
             ):
                 # The user's page holds the listing: after its content, or at the marker.
                 if listing.src_uri not in user_by_src:
@@ -430,6 +511,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             listing.url = file.url
             # Keyed like the page that shows it: a translated listing page is `index.fr.md`.
             self.listings[file.src_uri] = listing
+            if listing.number == 1:
+                self.view_urls[listing.src_uri] = file.url
             if listing.kind is Kind.TAG and listing.number == 1 and listing.tag is not None:
                 listing.tag.url = file.url
         self.home_src_uri = self.home_src_uri or self._home_src_uri(files)
@@ -456,6 +539,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     f"authors_file: '{self.config.authors_file}' does not exist in"
                     f" {docs_dir.name}/; create it or remove the option"
                 )
+        self.authors_by_id = authors or {}
+        if self.material is not None and not self.material.authors:
+            self.post_authors = {}
+            return
         try:
             self.post_authors = resolve_authors(self.collection, authors, shown_path)
             self.series = build_series(self.collection)
@@ -516,6 +603,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if not self.config.enabled:
             return None
         self.nav = nav
+        self._attach_to_listing(nav, files)
         if self.config.nav_recent:
             self._add_recent_posts_section(nav)
         if not self.config.nav or config.nav is not None:
@@ -538,6 +626,19 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
             previous.next_page, following.previous_page = following, previous
         return nav
+
+    def _attach_to_listing(self, nav: Navigation, files: Files) -> None:
+        """Posts and listing pages outside the nav belong under the listing page, as with
+        Material's blog: its nav entry and tab are active there, breadcrumbs lead back."""
+        home = self._page_for(self.config.listing_page, files)
+        if home is None or home not in nav.pages:
+            return
+        sources = [*self.collection.by_src_uri, *self.listings]
+        for src_uri in sources:
+            page = self._page_for(src_uri, files)
+            outside_nav = page is not None and page is not home and page not in nav.pages
+            if outside_nav and page is not None and page.parent is None:
+                page.parent = home  # type: ignore[assignment]
 
     def _add_recent_posts_section(self, nav: Navigation) -> None:
         # The use case of mkdocs-blog-plugin: the newest posts, dated, in a nav section.
@@ -574,12 +675,24 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             # Merged display names, so search results show one spelling per tag.
             page.meta["tags"] = [tag.name for tag in self.collection.tags_of(post)]
             if not self.config.post_toc:
-                hidden = page.meta.get("hide")
-                hidden = list(hidden) if isinstance(hidden, list) else []
-                page.meta["hide"] = [*hidden, "toc"] if "toc" not in hidden else hidden
+                _hide(page, "toc")
+            if self._material_templates:
+                # As Material's blog does: its post template, whose sidebar replaces the nav.
+                page.meta.setdefault("template", "blog-post.html")
+                _hide(page, "navigation")
         listing = self.listings.get(page.file.src_uri)
+        if listing is not None and self._material_templates and _shows_excerpts(listing):
+            page.meta.setdefault("template", "blog.html")
         if listing is not None and page.file.generated_by is not None:
-            page.title = html.escape(self._listing_title(listing))
+            # A title given in `nav:` wins, on the page and on its later pages.
+            first = listing.series[0] if listing.series else listing
+            first_page = self._page_for(first.src_uri, files)
+            nav_title = _nav_title(page) or _nav_title(first_page)
+            if nav_title is None and first_page not in (None, page):
+                nav_title = _written_title(first_page)
+            title = _plain_title(nav_title) if nav_title else self._listing_title(listing)
+            page.title = nav_title or html.escape(title)
+            markdown = _heading_markdown(title)
             if not (listing.kind is Kind.TAG and listing.number == 1):
                 # Listing copies of post text would make one post many search hits.
                 page.meta["search"] = {"exclude": True}
@@ -595,6 +708,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return strings["archive_title"]
         if listing.kind is Kind.YEAR:
             return strings["archive_year_title"].replace("{year}", str(listing.year))
+        if listing.kind in (Kind.CATEGORY, Kind.AUTHOR) and listing.name is not None:
+            return listing.name
         return self.site_name
 
     def on_page_content(
@@ -659,6 +774,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.post_links = {post: self._resolve_links(post, files) for post in self.collection}
         if dirty is not None:
             self._plan_dirty_build(dirty, config, files)
+        # Material's blog templates format dates with a `date` filter; its plugin, if also
+        # present, registers its own.
+        date_format = self.material.post_date_format if self.material is not None else "long"
+        env.filters.setdefault("date", date_filter(date_format, config.theme["language"]))
         assert env.loader is not None
         self.renderer = Renderer(
             env.loader,
@@ -766,12 +885,21 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.search_carry.record(page.file.src_uri, self.search_entries)
         if self.sharing is not None:
             self.sharing.describe(page, post, self.listings.get(page.file.src_uri))
-        if post is not None:
-            header = renderer.rebase(renderer.post_header(post), page.url)
-            footer = renderer.rebase(renderer.post_footer(post), page.url)
-            page.content = _after_first_h1(content, header) + footer
         listing = self.listings.get(page.file.src_uri)
-        if listing is not None:
+        material_templates = self._material_templates
+        if post is not None:
+            self._describe_for_material_templates(page, post)
+            footer = renderer.rebase(renderer.post_footer(post), page.url)
+            if material_templates:
+                # blog-post.html's sidebar shows the date, authors and reading time.
+                page.content = content + footer
+            else:
+                header = renderer.rebase(renderer.post_header(post), page.url)
+                page.content = _after_first_h1(content, header) + footer
+        if listing is not None and _shows_excerpts(listing):
+            context["posts"] = [self._excerpt_view(other, page.url) for other in listing.posts]  # type: ignore[typeddict-unknown-key]
+            context["pagination"] = self._pager(listing)  # type: ignore[typeddict-unknown-key]
+        if listing is not None and not (material_templates and _shows_excerpts(listing)):
             body = renderer.rebase(renderer.listing(listing), page.url)
             self.listing_roots[page.file.src_uri] = root_class(body)
             marker = LISTING_MARKER if listing.kind is Kind.HOME else fillable_marker(listing)
@@ -785,6 +913,82 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if post or listing:
             self.content_before_folio[page.file.src_uri] = content
         return context
+
+    # Material's blog templates -----------------------------------------------------------
+
+    def _categories(self, post: Post) -> list[str]:
+        return categories_of(post) if self.material is not None else []
+
+    def _category_views(self, post: Post) -> list[CategoryView]:
+        blog = self.material
+        if blog is None or blog.categories is None:
+            return []
+        return [
+            CategoryView(name, url)
+            for name in dict.fromkeys(self._categories(post))
+            for url in [self.view_urls.get(blog.category_src_uri(name))]
+            if url is not None
+        ]
+
+    def _author_views(self, post: Post) -> list[AuthorView]:
+        profiles: dict[str, str] = {}
+        blog = self.material
+        if blog is not None and blog.authors_profiles is not None:
+            for author in self.post_authors.get(post, []):
+                src_uri = blog.author_src_uri(author.id, author.name, author.slug)
+                if src_uri in self.view_urls:
+                    profiles[author.id] = self.view_urls[src_uri]
+        return author_views(self.post_authors.get(post, []), profiles)
+
+    def _readtime(self, post: Post) -> int | None:
+        if not self.config.reading_time:
+            return post.reading_minutes
+        return post.body.reading_minutes if post.body else post.reading_minutes
+
+    def _post_settings(self, post: Post) -> PostSettings:
+        links = [(link.title, link.url, link.subtitle) for link in self.post_links.get(post, [])]
+        return post_settings(post, self._categories(post), self._readtime(post), links)
+
+    def _describe_for_material_templates(self, page: Page, post: Post) -> None:
+        """`page.config`, `page.authors` and `page.categories`, as blog-post.html reads them."""
+        page.config = self._post_settings(post)  # type: ignore[attr-defined]
+        page.authors = self._author_views(post)  # type: ignore[attr-defined]
+        page.categories = self._category_views(post)  # type: ignore[attr-defined]
+
+    def _excerpt_view(self, post: Post, page_url: str) -> ExcerptView:
+        assert self.renderer is not None
+        blog = self.material
+        max_authors = blog.excerpt_max_authors if blog else None
+        max_categories = blog.excerpt_max_categories if blog else None
+        excerpt = self.renderer.excerpt(post)
+        title = html.escape(post.title)
+        anchor = html.escape(post.slug.replace("/", "-"), quote=True)
+        heading = f'<h2 id="{anchor}"><a class="toclink" href="{self.renderer.href(post.url)}">'
+        body = str(excerpt) if excerpt is not None else ""
+        if excerpt is None and post.body is not None:
+            body = f"<p>{html.escape(post.body.excerpt_text)}</p>"
+        return ExcerptView(
+            title=post.title,
+            url=post.url,
+            config=self._post_settings(post),
+            authors=self._author_views(post)[:max_authors],
+            categories=self._category_views(post)[:max_categories],
+            content=self.renderer.rebase(f"{heading}{title}</a></h2>\n{body}", page_url),
+            more=excerpt is not None,
+            meta=post.meta,
+        )
+
+    def _pager(self, listing: Listing) -> Callable[[Mapping[str, Any]], str] | None:
+        series = listing.series or [listing]
+        blog = self.material
+        return pager(
+            [page.url for page in series],
+            listing.number,
+            max(1, len(series[0].posts)),
+            sum(len(page.posts) for page in series),
+            pagination_format=blog.pagination_format if blog else "~2~",
+            if_single_page=blog.pagination_if_single_page if blog else False,
+        )
 
     def _index_for_search(self, page: Page, post: Post | None) -> None:
         entries = self.search_entries
@@ -886,6 +1090,47 @@ def _image_finder(files: Files) -> Callable[[str], tuple[str, bytes] | None]:
         return file.url, file.content_bytes[:HEADER_BYTES]
 
     return find
+
+
+def _hide(page: Page, part: str) -> None:
+    hidden = page.meta.get("hide")
+    hidden = list(hidden) if isinstance(hidden, list) else []
+    page.meta["hide"] = [*hidden, part] if part not in hidden else hidden
+
+
+def _shows_excerpts(listing: Listing) -> bool:
+    """Listings of post excerpts (Material's views); the tags index and archive list titles."""
+    if listing.kind in (Kind.TAGS, Kind.ARCHIVE):
+        return False
+    return listing.excerpts if listing.kind is Kind.YEAR else True
+
+
+def _written_title(page: Page | None) -> str | None:
+    """The title of a page the user wrote (a listing page's later pages repeat it), once
+    MkDocs has read it."""
+    if page is None or page.file.generated_by is not None or page.markdown is None:
+        return None
+    title = page.title
+    return title if isinstance(title, str) and title else None
+
+
+def _nav_title(page: Page | None) -> str | None:
+    """The title a `nav:` entry gave the page (MkDocs stores it on the page itself)."""
+    title = vars(page).get("title") if page is not None else None
+    return title if isinstance(title, str) and title else None
+
+
+# Characters Markdown would read as syntax: backslash-escaped where Python-Markdown allows
+# it, written as character references where it does not (extensions like tilde and mark).
+_MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+!])")
+_MARKDOWN_AS_ENTITY = re.compile(r"[~^=|:]")
+
+
+def _heading_markdown(title: str) -> str:
+    """`# title` whose text renders as written: Markdown syntax and HTML escaped."""
+    text = _MARKDOWN_ESCAPABLE.sub(r"\\\1", html.escape(title, quote=False))
+    text = _MARKDOWN_AS_ENTITY.sub(lambda match: f"&#{ord(match[0])};", text)
+    return f"# {text}\n"
 
 
 def _plain_title(title: str) -> str:

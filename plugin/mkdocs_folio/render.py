@@ -113,6 +113,10 @@ class Renderer:
     def rebase(self, html: str, page_url: str) -> str:
         return html.replace(self.token, relative_root(page_url))
 
+    def excerpt(self, post: Post) -> Markup | None:
+        """The post's excerpt HTML with links from the site root (behind the token)."""
+        return self._excerpt_markup(post)
+
     def _excerpt_markup(self, post: Post) -> Markup | None:
         html = post.body.excerpt_html if post.body else None
         if html is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,18 @@ DOCS_URL = "https://pypi.org/project/mkdocs-folio/"
 
 
 def _docstrings(cls: type) -> dict[str, str]:
-    """Attribute docstrings (the string right after `name = ...`) of a class in config.py."""
+    """Attribute docstrings (the string right after `name = ...`) of a class in config.py
+    and of the classes it extends there."""
     tree = ast.parse(inspect.getsource(config_module))
-    node = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls.__name__)
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    body = [
+        statement
+        for ancestor in reversed(cls.__mro__)
+        if ancestor.__name__ in classes
+        for statement in classes[ancestor.__name__].body
+    ]
     docs: dict[str, str] = {}
-    for first, second in zip(node.body, node.body[1:], strict=False):
+    for first, second in itertools.pairwise(body):
         target = first.targets[0] if isinstance(first, ast.Assign) else None
         if isinstance(first, ast.AnnAssign):
             target = first.target
@@ -43,7 +51,9 @@ def _docstrings(cls: type) -> dict[str, str]:
 
 def _option_schema(option: Any, description: str) -> dict[str, Any]:
     schema: dict[str, Any] = {"markdownDescription": description}
-    own_schema = getattr(getattr(option, "option", option), "json_schema", None)
+    if isinstance(option, c.Optional):
+        option = option.option  # unset unless written (Material's blog options)
+    own_schema = getattr(option, "json_schema", None)
     if own_schema is not None:
         schema.update(own_schema)
     elif isinstance(option, c.SubConfig):
@@ -55,7 +65,9 @@ def _option_schema(option: Any, description: str) -> dict[str, Any]:
     elif isinstance(option, c.Type):
         kind = option._type
         names = {bool: "boolean", int: "integer", str: "string", dict: "object", list: "array"}
-        schema["type"] = names[kind[0] if isinstance(kind, tuple) else kind]
+        name = names.get(kind[0] if isinstance(kind, tuple) else kind)
+        if name is not None:  # a Python function (Material's slugify options) has no JSON type
+            schema["type"] = name
         minimum = getattr(option, "minimum", None)
         if minimum is not None:
             schema["minimum"] = minimum

@@ -44,10 +44,14 @@ class PostCollection:
         use_directory_urls: bool = True,
         tags_display: Mapping[str, str] | None = None,
         slug_style: Callable[[str], str] = slugify,
+        path_of: Callable[[Post], str] | None = None,
     ) -> None:
+        """`path_of` gives a post's path instead of `url_format` (Material's URL formats)."""
         self.posts: list[Post] = sorted(posts, key=_order)
         self.by_src_uri: dict[str, Post] = {post.src_uri: post for post in self.posts}
-        self._assign_locations(url_format, use_directory_urls)
+        self._assign_locations(
+            path_of or (lambda post: post_path(post, url_format)), use_directory_urls
+        )
 
         # Neighbours follow time, not pinning: "older" means written before.
         self.chronological: list[Post] = sorted(
@@ -72,10 +76,10 @@ class PostCollection:
         self.merged_tags: list[MergedSpelling] = registry.merged
         self._related: RelatedIndex[Post, Tag] | None = None
 
-    def _assign_locations(self, url_format: str, use_directory_urls: bool) -> None:
+    def _assign_locations(self, path_of: Callable[[Post], str], use_directory_urls: bool) -> None:
         owners: dict[str, Post] = {}
         for post in self.posts:
-            location = locate(post_path(post, url_format), use_directory_urls)
+            location = locate(path_of(post), use_directory_urls)
             post.url, post.dest_uri = location.url, location.dest_uri
             problem = dest_problem(location.dest_uri)
             if problem:

@@ -90,6 +90,13 @@ def listing_claim(listing: Listing, dest_uri: str, plan: PagePlan) -> Claim:
             f"{page}folio's page of the tag '{name}' (tags_dir: '{plan.tags_dir}')",
             f"change 'tags_dir' or rename the tag '{name}'",
         )
+    if kind in (Kind.CATEGORY, Kind.AUTHOR):
+        what = "category" if kind is Kind.CATEGORY else "author"
+        option = "categories_url_format" if kind is Kind.CATEGORY else "authors_profiles_url_format"
+        page = "" if number == 1 else f"page {number} of "
+        return Claim(
+            dest_uri, f"{page}the page of the {what} '{listing.name}'", f"change '{option}'"
+        )
     where = f"archive_dir: '{plan.archive_dir}'"
     if kind is Kind.ARCHIVE:
         return Claim(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -17,6 +18,8 @@ class Kind(Enum):
     TAG = "tag"
     ARCHIVE = "archive"
     YEAR = "year"
+    CATEGORY = "category"
+    AUTHOR = "author"
 
 
 @dataclass(eq=False)
@@ -32,6 +35,10 @@ class Listing:
     year: int | None = None
     in_nav: bool = False
     url: str = ""
+    name: str | None = None
+    """The category's or author's name, for their pages' titles."""
+    excerpts: bool = False
+    """A year page as an excerpt listing (Material's archive) instead of a list of titles."""
 
     @property
     def previous(self) -> Listing | None:
@@ -43,14 +50,35 @@ class Listing:
 
 
 def _paginate(
-    kind: Kind, first_src_uri: str, posts: list[Post], per_page: int, tag: Tag | None = None
+    kind: Kind,
+    first_src_uri: str,
+    posts: list[Post],
+    per_page: int | None,
+    tag: Tag | None = None,
+    url_format: str | None = None,
 ) -> list[Listing]:
-    chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)] or [[]]
+    size = per_page or max(1, len(posts))
+    chunks = [posts[i : i + size] for i in range(0, len(posts), size)] or [[]]
     series: list[Listing] = []
     for number, chunk in enumerate(chunks, start=1):
-        src_uri = first_src_uri if number == 1 else paginated_src_uri(first_src_uri, number)
+        src_uri = (
+            first_src_uri if number == 1 else paginated_src_uri(first_src_uri, number, url_format)
+        )
         series.append(Listing(kind, src_uri, chunk, number, series, tag=tag))
     return series
+
+
+@dataclass(frozen=True)
+class PostGroup:
+    """Posts that get their own paginated listing: a category's or an author's (Material)."""
+
+    kind: Kind
+    name: str
+    src_uri: str
+    posts: list[Post]
+    per_page: int | None
+    """None puts every post of the group on one page."""
+    tag: Tag | None = None
 
 
 @dataclass(frozen=True)
@@ -61,11 +89,23 @@ class PagePlan:
     """Posts per tag page; None puts each tag on one page."""
     tags_dir: str | None
     archive_dir: str | None
+    pagination_url_format: str | None = None
+    """Material's `pagination_url_format` ('page/{page}'); None: folio's `page/N.md`."""
+    year_src_uri: Callable[[int], str] | None = None
+    """Where a year's archive page lives; None: `<archive_dir>/<year>.md`."""
+    year_per_page: int | None = 0
+    """0: a year page lists titles (folio); None or N: excerpts on one page or N per page."""
+    archive_index: bool = True
+    """The archive's own index page listing every year (folio's; Material has none)."""
+    groups: tuple[PostGroup, ...] = ()
 
 
 def plan_pages(collection: PostCollection, plan: PagePlan) -> list[Listing]:
     """Every listing page of the build, first pages before their later pages."""
-    home = _paginate(Kind.HOME, plan.listing_page, collection.posts, plan.per_page)
+    url_format = plan.pagination_url_format
+    home = _paginate(
+        Kind.HOME, plan.listing_page, collection.posts, plan.per_page, None, url_format
+    )
     home[0].in_nav = True
     pages = list(home)  # a copy: `home` is the series its pages link through
     if plan.tags_dir is not None:
@@ -77,9 +117,29 @@ def plan_pages(collection: PostCollection, plan: PagePlan) -> list[Listing]:
             else:
                 pages += _paginate(Kind.TAG, src_uri, tag.posts, plan.tag_per_page, tag=tag)
     if plan.archive_dir is not None:
-        pages.append(
-            Listing(Kind.ARCHIVE, f"{plan.archive_dir}/index.md", collection.posts, in_nav=True)
-        )
+        if plan.archive_index:
+            pages.append(
+                Listing(Kind.ARCHIVE, f"{plan.archive_dir}/index.md", collection.posts, in_nav=True)
+            )
         for year, posts in collection.years():
-            pages.append(Listing(Kind.YEAR, f"{plan.archive_dir}/{year}.md", posts, year=year))
+            src_uri = (
+                plan.year_src_uri(year)
+                if plan.year_src_uri is not None
+                else f"{plan.archive_dir}/{year}.md"
+            )
+            if plan.year_per_page == 0:
+                pages.append(Listing(Kind.YEAR, src_uri, posts, year=year))
+                continue
+            in_order = [post for post in collection.posts if post.year == year]
+            for listing in _paginate(
+                Kind.YEAR, src_uri, in_order, plan.year_per_page, None, url_format
+            ):
+                listing.year, listing.excerpts = year, True
+                pages.append(listing)
+    for group in plan.groups:
+        for listing in _paginate(
+            group.kind, group.src_uri, group.posts, group.per_page, group.tag, url_format
+        ):
+            listing.name = group.name
+            pages.append(listing)
     return pages

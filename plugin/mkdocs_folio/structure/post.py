@@ -15,7 +15,7 @@ from mkdocs.utils import get_markdown_title
 from .dates import DateValueError, date_from_path, parse_date
 from .errors import PostError, describe
 from .images import ImageSpec, post_image
-from .slugs import slugify, stable_fallback_slug
+from .slugs import slugify, stable_fallback_slug, written_slug
 from .tags import TagValueError, parse_tags
 from .urls import url_problem
 
@@ -300,6 +300,14 @@ def _add_links(src_uri: str, items: list[Any], section: str | None, out: list[Po
         out.append(PostLink(_clean_title(title), target, section))
 
 
+def _file_name(path: str) -> str:
+    """A page's name as MkDocs gives it: `posts/hello/index.md` is 'hello', not 'index'."""
+    pure = PurePosixPath(path)
+    if pure.stem in ("index", "README") and pure.parent.name:
+        return pure.parent.name
+    return pure.stem
+
+
 def parse_post(
     src_uri: str,
     source: str,
@@ -345,10 +353,11 @@ def parse_post(
         title_is_fallback = True
 
     slug_source = _text_field(src_uri, meta, "slug")
-    slug = slugify(slug_source) if slug_source else slug_style(title)
+    # A written slug stays as written (Material does not re-slugify `mkdocs-2.0` either).
+    slug = (written_slug(slug_source) or slugify(slug_source)) if slug_source else slug_style(title)
     if not slug:
         slug = slugify(PurePosixPath(path).stem) or stable_fallback_slug("post", path)
-    file_slug = slug_style(PurePosixPath(path).stem) or stable_fallback_slug("post", path)
+    file_slug = slug_style(_file_name(path)) or stable_fallback_slug("post", path)
 
     return Post(
         src_uri=src_uri,

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from .post import Post
 
-URL_FIELDS = frozenset({"slug", "year", "month", "day", "file"})
+URL_FIELDS = frozenset({"slug", "year", "month", "day", "file", "date", "categories"})
 
 
 def url_format_problem(url_format: str) -> str | None:
@@ -47,14 +47,20 @@ def locate(path: str, use_directory_urls: bool) -> Location:
     return Location(path + ".html", path + ".html")
 
 
-def post_path(post: Post, url_format: str) -> str:
-    return url_format.format(
+def post_path(post: Post, url_format: str, *, date: str | None = None, categories: str = "") -> str:
+    """A post's path from a URL format; `{date}` is YYYY/MM/DD unless given, `{categories}`
+    the category slugs joined by '/' (empty ones leave no double slash behind)."""
+    year, month, day = f"{post.date.year:04d}", f"{post.date.month:02d}", f"{post.date.day:02d}"
+    path = url_format.format(
         slug=post.slug,
-        year=f"{post.date.year:04d}",
-        month=f"{post.date.month:02d}",
-        day=f"{post.date.day:02d}",
+        year=year,
+        month=month,
+        day=day,
+        date=date if date is not None else f"{year}/{month}/{day}",
+        categories=categories,
         file=post.file_slug or post.slug,
     )
+    return "/".join(part for part in path.split("/") if part) + ("/" if path.endswith("/") else "")
 
 
 def series_base(src_uri: str) -> str:
@@ -66,7 +72,18 @@ def series_base(src_uri: str) -> str:
     return "" if text == "." else text
 
 
-def paginated_src_uri(first_src_uri: str, number: int) -> str:
-    """Source path of page `number` (2, 3, ...) of the series that starts at `first_src_uri`."""
-    base = series_base(first_src_uri)
-    return f"{base}/page/{number}.md" if base else f"page/{number}.md"
+def paginated_src_uri(first_src_uri: str, number: int, url_format: str | None = None) -> str:
+    """Source path of page `number` (2, 3, ...) of the series that starts at `first_src_uri`.
+
+    With `url_format` (Material's `pagination_url_format`, like 'page/{page}'), the path is
+    the one Material's blog plugin gives: an index page's later pages are index pages too
+    (`blog/page/2/index.md`), another page's are named after the format
+    (`blog/category/rust/page/2.md`)."""
+    if url_format is None:
+        base = series_base(first_src_uri)
+        return f"{base}/page/{number}.md" if base else f"page/{number}.md"
+    path = PurePosixPath(first_src_uri).with_suffix("")
+    tail = url_format.format(page=number).strip("/")
+    if path.name in ("index", "README"):
+        path, tail = path.parent, f"{tail}/index"
+    return str(path / tail) + ".md" if str(path) != "." else f"{tail}.md"

@@ -38,6 +38,20 @@ def slugify(text: str) -> str:
     return fit_slug(_NOT_WORD.sub("-", kept.replace("_", " ")).strip("-"))
 
 
+_URL_UNSAFE = re.compile(r"[\s:?#%\\\"'<>`{}|^\x00-\x1f\x7f]")
+
+
+def written_slug(text: str) -> str | None:
+    """A front matter `slug` used as written (as Material does: `mkdocs-2.0` stays), when it
+    is a safe URL path; None when it needs slugifying (spaces, `?`, `..` and the like)."""
+    parts = text.strip().strip("/").split("/")
+    if not parts[0] or _URL_UNSAFE.search(text.strip()):
+        return None
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    return "/".join(parts)
+
+
 def stable_fallback_slug(prefix: str, text: str) -> str:
     """A slug for text with no letters at all (emoji): derived from its content, so stable."""
     digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]

@@ -1,0 +1,71 @@
+"""folio's generated pages are real pages: a `# Title` in their Markdown, and the title a
+`nav:` entry gives them wins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .material_blog import FIRST_HEADING_HOOK
+from .sites import Site, make_site, post, squash
+
+FILES = {
+    "index.md": "# Home\n",
+    **{
+        f"posts/p{i}.md": post(
+            date=f"2026-01-{i + 1:02d}", tags=["Rust"], body=f"# Post {i}\n\nSome words."
+        )
+        for i in range(3)
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    root = tmp_path_factory.mktemp("titled")
+    (root / "hooks").mkdir()
+    (root / "hooks/first_heading.py").write_text(FIRST_HEADING_HOOK, encoding="utf-8")
+    return make_site(
+        root,
+        FILES,
+        config={
+            "nav": [
+                {"Home": "index.md"},
+                {"Posts": "blog/index.md"},
+                {"Topics": "tags/index.md"},
+            ],
+            "hooks": ["hooks/first_heading.py"],
+        },
+        folio={"listing_page": "blog/index.md", "per_page": 2},
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [("blog/", "Posts"), ("blog/page/2/", "Posts"), ("tags/", "Topics")],
+)
+def test_titles_from_nav_win_for_generated_pages(titled: Site, url: str, title: str) -> None:
+    page = titled.html(url)
+    assert squash(page.select_one("article h1").get_text()) == title
+    assert page.title.get_text().startswith(f"{title} - ")
+    if url != "blog/page/2/":
+        active = page.select_one(".md-nav--primary .md-nav__link--active")
+        assert squash(active.get_text()) == title
+
+
+def test_generated_pages_have_a_heading_hooks_can_read(titled: Site) -> None:
+    # The hook raised IndexError on a generated page without a `# heading`; each one built.
+    for url, title in [("tags/rust/", "#Rust"), ("archive/", "Archive"), ("archive/2026/", "2026")]:
+        assert squash(titled.html(url).select_one("article h1").get_text()) == title
+
+
+def test_a_generated_title_is_text_not_markdown(tmp_path: Path) -> None:
+    files = {
+        "index.md": "# Home\n",
+        "posts/a.md": post(title="A", tags=["*C++* <b>"]),
+    }
+    site = make_site(tmp_path, files)
+    heading = site.html("tags/c-plus-plus-b/").select_one("article h1")
+    assert heading.get_text() == "#*C++* <b>"
+    assert heading.select("em, b") == []

@@ -1,0 +1,124 @@
+"""A blog built with Material's `blog` plugin builds with folio when only the plugin's name
+changes, and every URL Material produced still exists."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+
+from .material_blog import build_both, page_urls
+from .sites import Site, squash
+
+
+@pytest.fixture(scope="module")
+def defaults(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Site]:
+    """Material's defaults, plus author pages."""
+    return build_both(tmp_path_factory.mktemp("defaults"), {"authors_profiles": True})
+
+
+def test_every_url_of_materials_blog_exists_with_folio(defaults: tuple[Site, Site]) -> None:
+    material, folio = defaults
+    before = page_urls(material)
+    # The fixture is large enough that every kind of page is paginated.
+    for url in (
+        "blog/page/4/",
+        "blog/2026/09/04/mkdocs-2.0/",
+        "blog/archive/2026/page/2/",
+        "blog/category/guides/page/2/",
+        "blog/author/jane/page/4/",
+        "blog/author/omar/",
+    ):
+        assert url in before
+    missing = before - page_urls(folio)
+    assert not missing
+
+
+def _entries(site: Site, url: str) -> list[tuple[str, ...]]:
+    """What a reader sees of each listing entry: title, link, meta line, avatars, action."""
+    page = site.html(url)
+    return [
+        (
+            squash(entry.select_one(".md-post__content h2").get_text()),
+            urljoin(
+                f"https://blog.example.org/{url}",
+                entry.select_one(".md-post__content h2 a")["href"],
+            ),
+            squash(entry.select_one(".md-post__meta").get_text()),
+            " ".join(img["src"] for img in entry.select(".md-post__authors img")),
+            squash(" ".join(a.get_text() for a in entry.select(".md-post__action a"))),
+        )
+        for entry in page.select("article.md-post--excerpt")
+    ]
+
+
+def _pager(site: Site, url: str) -> list[tuple[str, str]]:
+    return [
+        (squash(link.get_text()), link.get("href", ""))
+        for link in site.html(url).select(".md-pagination a, .md-pagination span")
+    ]
+
+
+def test_listing_pages_show_what_materials_show(defaults: tuple[Site, Site]) -> None:
+    material, folio = defaults
+    listings = sorted(
+        url
+        for url in page_urls(material)
+        if url.startswith(("blog/page", "blog/category", "blog/archive", "blog/author"))
+        or url == "blog/"
+    )
+    assert len(listings) > 10
+    for url in listings:
+        assert _entries(folio, url) == _entries(material, url), url
+        assert _pager(folio, url) == _pager(material, url), url
+        assert folio.html(url).title.get_text() == material.html(url).title.get_text(), url
+    first = _entries(folio, "blog/")
+    assert len(first) == 10  # Material's 10 posts a page
+    assert first[1][4] == "Continue reading"
+
+
+def _sidebar(site: Site, url: str) -> str:
+    sidebar = site.html(url).select_one(".md-sidebar--post")
+    assert sidebar is not None, url
+    links = " ".join(a["href"] for a in sidebar.select("a"))
+    images = " ".join(img["src"] for img in sidebar.select("img"))
+    return f"{squash(sidebar.get_text())} | {links} | {images}"
+
+
+def _active_tab(site: Site, url: str) -> list[str]:
+    return [squash(tab.get_text()) for tab in site.html(url).select(".md-tabs__item--active")]
+
+
+def test_post_pages_have_materials_sidebar_and_active_tab(defaults: tuple[Site, Site]) -> None:
+    material, folio = defaults
+    posts = sorted(url for url in page_urls(material) if url[5:7] == "20")
+    assert len(posts) == 34
+    for url in posts:
+        assert _sidebar(folio, url) == _sidebar(material, url), url
+        assert _active_tab(folio, url) == _active_tab(material, url) == ["Blog"], url
+        assert folio.html(url).title.get_text() == material.html(url).title.get_text(), url
+    for url in page_urls(material):
+        assert _active_tab(folio, url) == _active_tab(material, url), url
+
+
+def test_a_template_extending_blog_post_renders(defaults: tuple[Site, Site]) -> None:
+    material, folio = defaults
+    url = "blog/2026/05/08/post-number-7-notes-on-build-systems/"
+    for site in defaults:
+        page = site.html(url)
+        assert page.select_one(".custom-post-template") is not None
+    assert _sidebar(folio, url) == _sidebar(material, url)
+    assert "May 8, 2026" in _sidebar(folio, url)
+
+
+def test_generated_pages_carry_their_title_as_a_heading(defaults: tuple[Site, Site]) -> None:
+    _, folio = defaults
+    # The site's hook read a `# heading` on every page (it raises IndexError otherwise).
+    for url, title in [
+        ("blog/page/2/", "Blog"),
+        ("blog/archive/2025/", "2025"),
+        ("blog/category/deep-dives/", "Deep Dives"),
+        ("blog/author/omar/", "Omar Haddad"),
+    ]:
+        page = folio.html(url)
+        assert squash(page.select_one("h1").get_text()) == title, url

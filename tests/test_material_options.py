@@ -1,0 +1,108 @@
+"""Material's blog options read as Material reads them (pure functions, no build)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from mkdocs_folio.material_compat import (
+    MaterialOptionError,
+    is_material_spelling,
+    resolve,
+)
+from mkdocs_folio.structure.post import Post
+from mkdocs_folio.structure.routing import paginated_src_uri, url_format_problem
+
+
+def test_materials_defaults_apply_to_options_not_set() -> None:
+    blog = resolve({})
+    options = blog.folio_options()
+    assert options["posts_dir"] == "blog/posts"
+    assert options["listing_page"] == "blog/index.md"
+    assert options["post_url_format"] == "blog/{date}/{slug}/"
+    assert options["per_page"] == 10
+    assert options["archive_dir"] == "blog/archive"
+    assert options["authors_file"] == "blog/.authors.yml"
+    assert options["draft_if_future_date"] is False
+    assert options["tags"] is False and options["categories_as_tags"] is False
+    assert blog.category_src_uri("Deep Dives") == "blog/category/deep-dives.md"
+    assert blog.archive_src_uri(2025) == "blog/archive/2025.md"
+    assert blog.authors_profiles is None
+    assert blog.warnings == []
+
+
+def test_a_standalone_blog_and_other_formats() -> None:
+    blog = resolve(
+        {
+            "blog_dir": ".",
+            "post_url_format": "{categories}/{slug}",
+            "pagination_per_page": 5,
+            "pagination_template": "$link_previous ~1~ $link_next",
+            "authors_profiles": True,
+            "authors_profiles_url_format": "people/{slug}",
+        }
+    )
+    options = blog.folio_options()
+    assert options["posts_dir"] == "posts"
+    assert options["listing_page"] == "index.md"
+    assert options["per_page"] == 5
+    assert blog.pagination_format == "$link_previous ~1~ $link_next"
+    assert blog.author_src_uri("jane", "Jane Doe") == "people/jane.md"
+    post = Post(
+        "posts/a.md",
+        "A",
+        datetime(2025, 3, 14, tzinfo=UTC),
+        "hello",
+        meta={"categories": ["Foo Bar", "Baz"]},
+    )
+    assert blog.post_path(post) == "foo-bar/hello/"
+    post.meta["categories"] = []
+    assert blog.post_path(post) == "hello/"
+
+
+def test_dates_in_urls_follow_materials_pattern() -> None:
+    blog = resolve({"post_url_date_format": "yyyy/MM"})
+    post = Post("blog/posts/a.md", "A", datetime(2025, 3, 4, tzinfo=UTC), "mkdocs-2.0")
+    assert blog.post_path(post) == "blog/2025/03/mkdocs-2.0/"
+
+
+def test_options_folio_cannot_honour_warn_by_name() -> None:
+    blog = resolve({"blog_toc": True, "pagination_keep_content": True, "categories_toc": False})
+    assert len(blog.warnings) == 2
+    assert "'blog_toc'" in blog.warnings[0]
+    assert "'pagination_keep_content'" in blog.warnings[1]
+
+
+def test_unusable_formats_are_one_line_errors() -> None:
+    with pytest.raises(MaterialOptionError, match=re.escape("post_url_format: '{date}'")):
+        resolve({"post_url_format": "{date}"})
+    with pytest.raises(MaterialOptionError, match="blog_dir"):
+        resolve({"blog_dir": "../outside"})
+    with pytest.raises(MaterialOptionError, match="archive_url_format"):
+        resolve({"archive_url_format": "archive"})
+    with pytest.raises(MaterialOptionError, match="pagination_per_page"):
+        resolve({"pagination_per_page": 0})
+
+
+def test_materials_formats_pass_folios_url_checks() -> None:
+    for url_format in ("blog/{date}/{slug}/", "{categories}/{slug}/", "blog/{file}/"):
+        assert url_format_problem(url_format) is None
+
+
+def test_later_pages_at_materials_paths() -> None:
+    assert paginated_src_uri("blog/index.md", 2, "page/{page}") == "blog/page/2/index.md"
+    assert paginated_src_uri("index.md", 3, "page/{page}") == "page/3/index.md"
+    assert paginated_src_uri("blog/category/rust.md", 2, "p/{page}") == "blog/category/rust/p/2.md"
+
+
+def test_material_spelling_is_detected(tmp_path: Path) -> None:
+    assert is_material_spelling({"pagination_per_page"}, tmp_path)
+    assert not is_material_spelling({"posts_dir", "draft"}, tmp_path)
+    assert not is_material_spelling(set(), tmp_path)
+    (tmp_path / "blog/posts").mkdir(parents=True)
+    assert is_material_spelling({"draft"}, tmp_path)
+    (tmp_path / "posts").mkdir()
+    assert not is_material_spelling(set(), tmp_path)
