@@ -974,7 +974,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             authors=self._author_views(post)[:max_authors],
             categories=self._category_views(post)[:max_categories],
             content=self.renderer.rebase(f"{heading}{title}</a></h2>\n{body}", page_url),
-            more=excerpt is not None,
+            more=post.body is not None and not post.body.is_whole_post,
             meta=post.meta,
         )
 
