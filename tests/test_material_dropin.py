@@ -3,6 +3,7 @@ changes, and every URL Material produced still exists."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -122,3 +123,37 @@ def test_generated_pages_carry_their_title_as_a_heading(defaults: tuple[Site, Si
     ]:
         page = folio.html(url)
         assert squash(page.select_one("h1").get_text()) == title, url
+
+
+CUSTOM = {
+    "post_url_format": "{categories}/{date}/{slug}",
+    "post_url_date_format": "yyyy/MM",
+    "pagination_per_page": 7,
+    "pagination_url_format": "p/{page}",
+    "archive_pagination": False,
+    "categories_url_format": "topics/{slug}",
+    "categories_pagination_per_page": 4,
+    "authors_profiles": True,
+    "authors_profiles_pagination": False,
+    "post_slugify_separator": "_",
+    "draft_if_future_date": True,
+}
+
+
+def test_materials_options_as_written_give_materials_urls(tmp_path: Path) -> None:
+    material, folio = build_both(tmp_path, CUSTOM)
+    before = page_urls(material)
+    for url in (
+        "blog/p/5/",
+        "blog/releases/2026/09/mkdocs-2.0/",
+        "blog/topics/guides/p/4/",
+        "blog/archive/2025/",
+        "blog/author/jane/",
+    ):
+        assert url in before, url
+    assert not any(url.startswith("blog/archive/2025/p/") for url in before)
+    assert before - page_urls(folio) == set()
+    assert page_urls(folio) - before == {"blog/archive/"}
+    for url in ("blog/p/2/", "blog/topics/guides/p/3/", "blog/archive/2026/"):
+        assert _entries(folio, url) == _entries(material, url), url
+        assert _pager(folio, url) == _pager(material, url), url

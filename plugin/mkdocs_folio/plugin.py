@@ -487,10 +487,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             )
             # Material's blog shows a category's, author's or year's posts under the page you
             # wrote at that path; so does folio when it reads Material's options.
-            own_view = self.material is not None and listing.number == 1 and listing.kind in (
-                Kind.CATEGORY,
-                Kind.AUTHOR,
-                Kind.YEAR,
+            own_view = (
+                self.material is not None
+                and listing.number == 1
+                and listing.kind
+                in (
+                    Kind.CATEGORY,
+                    Kind.AUTHOR,
+                    Kind.YEAR,
+                )
             )
             if own_page is not None and (
                 is_home or own_view or _has_marker(own_page, fillable_marker(listing))
