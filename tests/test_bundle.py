@@ -65,6 +65,8 @@ def folio_links(site: Site, path: str) -> tuple[list[str], list[str]]:
         link["href"] for link in page.select("link[rel=stylesheet]") if "folio" in link["href"]
     ]
     scripts = [script["src"] for script in page.select("script[src]") if "folio" in script["src"]]
+    # The palette's script never blocks the first paint.
+    assert all(page.select_one(f'script[src="{src}"]').has_attr("defer") for src in scripts)
     return styles, scripts
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -153,9 +154,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # One stylesheet and one script per page, minified, named by a hash of their content.
         self.assets: list[Asset] = folio_assets(palette=palette.enabled)
         for asset in self.assets:
-            extra = config.extra_css if asset.is_stylesheet else config.extra_javascript
-            if asset.path not in extra:
-                extra.append(asset.path)
+            if asset.is_stylesheet:
+                if asset.path not in config.extra_css:
+                    config.extra_css.append(asset.path)
+            elif asset.path not in map(str, config.extra_javascript):
+                config.extra_javascript.append(deferred_script(asset.path))
         self.palette_tag = self._palette_tag(language_prefix="") if palette.enabled else ""
         self.i18n = i18n_plugin(config.plugins)
         return config
@@ -1082,6 +1085,13 @@ def _rebuild_every_time(file: File) -> None:
     """A `--dirty` build skips a page whose source is older than its output, but a page you
     wrote that carries a listing (say index.md) changes whenever a post does."""
     file.is_modified = lambda: True  # type: ignore[method-assign]
+
+
+def deferred_script(path: str) -> ExtraScriptValue:
+    """The palette waits for nothing and nothing waits for it: it must not block rendering."""
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
 
 
 def _image_finder(files: Files) -> Callable[[str], tuple[str, bytes] | None]:
