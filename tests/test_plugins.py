@@ -21,6 +21,7 @@ from typing import Any
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 from PIL import Image
 
 from mkdocs_folio.placement import root_class, shows_class
@@ -293,3 +294,49 @@ def test_listing_found_in_written_page(page: str, shown: bool) -> None:
     assert root_class('<div class="folio-listing"><p class="folio-empty">') == "folio-listing"
     assert root_class("") is None
     assert shows_class(page, "folio-listing") is shown
+
+
+MATERIAL_TAGS_SITE = {
+    "tags.md": "# Tags\n\nEvery page by tag.\n\n<!-- material/tags -->\n",
+    "archive.md": "# Archive\n\nOld releases of the project.\n",
+    "guide.md": "---\ntags: [guide]\n---\n\n# Guide\n\nRead me.\n",
+    **{name: text for name, text in POSTS.items() if name != "posts/covered.md"},
+}
+
+
+def _material_tags_site(root: Path, folio: dict[str, Any] | None = None) -> Path:
+    files = {
+        name: text.replace("../guide/usage.md", "../guide.md")
+        for name, text in MATERIAL_TAGS_SITE.items()
+    }
+    return write_site(root, files, {"plugins": ["search", "tags", "folio"]}, folio=folio)
+
+
+def test_material_tags_index_and_your_archive_stay_yours(tmp_path: Path) -> None:
+    site = build_site(_material_tags_site(tmp_path), strict=True)
+    # The user's tags.md is still Material's tags index, where Material's chips lead.
+    tags = site.html("tags/")
+    assert "Every page by tag." in tags.get_text()
+    chip = site.html("guide/").select_one("a.md-tag")
+    assert chip is not None and chip["href"] == "../tags/#tag:guide"
+    assert tags.select_one('[id="tag:guide"]') is not None
+    assert "Old releases of the project." in site.html("archive/").get_text()
+    assert not site.html("archive/").select(".folio-archive")
+    # folio's own pages moved under the blog's folder.
+    assert [a.get_text(strip=True) for a in site.html("posts/tags/").select(".folio-tag-index a")]
+    assert listed_titles(site.html("posts/tags/rust/")) == ["Hello plugins"]
+    assert listed_titles(site.html("posts/archive/")) == ["Second post", "Hello plugins"]
+    index = json.loads(site.text("assets/folio/index.json"))
+    assert index["links"]["tags"] == "posts/tags/"
+    assert index["links"]["archive"] == "posts/archive/"
+
+
+def test_a_chosen_tags_dir_on_your_page_is_a_one_line_error(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _material_tags_site(tmp_path, folio={"tags_dir": "tags"})
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(tmp_path)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "\n" not in errors[0]
+    assert "tags.md" in errors[0] and "tags_dir" in errors[0]

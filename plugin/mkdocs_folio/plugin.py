@@ -70,7 +70,14 @@ from .structure.dates import format_date
 from .structure.destinations import destination_key, fillable_marker, listing_claim
 from .structure.errors import PostError
 from .structure.images import HEADER_BYTES, Image, ImageValueError, resolve_image
-from .structure.pages import Kind, Listing, PagePlan, plan_pages
+from .structure.pages import (
+    Kind,
+    Listing,
+    PagePlan,
+    blog_folder,
+    folder_beside_user_page,
+    plan_pages,
+)
 from .structure.post import Post, RenderedBody, parse_post
 from .structure.routing import locate, post_path
 from .structure.slugs import SLUG_STYLES
@@ -450,24 +457,28 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return visible
 
     def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> None:
-        plan = PagePlan(
-            listing_page=self.config.listing_page,
-            per_page=self.config.per_page,
-            tag_per_page=self.config.per_page if self.config.tag_excerpts else None,
-            tags_dir=self.config.tags_dir if self.config.tags else None,
-            archive_dir=self.config.archive_dir if self.config.archive else None,
-        )
-        if self.material is not None:
-            try:
-                plan = material_page_plan(plan, self.material, self.collection, self.authors_by_id)
-            except PostError as error:
-                raise PluginError(str(error)) from None
         posts = {post.src_uri for post in self.collection}
         user_pages = {
             destination_key(file.dest_uri): file
             for file in files.documentation_pages()
             if file.src_uri not in posts and not file.inclusion.is_excluded()
         }
+        plan = PagePlan(
+            listing_page=self.config.listing_page,
+            per_page=self.config.per_page,
+            tag_per_page=self.config.per_page if self.config.tag_excerpts else None,
+            tags_dir=self._folder("tags_dir", Kind.TAGS, user_pages, config)
+            if self.config.tags
+            else None,
+            archive_dir=self._folder("archive_dir", Kind.ARCHIVE, user_pages, config)
+            if self.config.archive
+            else None,
+        )
+        if self.material is not None:
+            try:
+                plan = material_page_plan(plan, self.material, self.collection, self.authors_by_id)
+            except PostError as error:
+                raise PluginError(str(error)) from None
         user_by_src = {file.src_uri: file for file in user_pages.values()}
         self.home_src_uri = ""
         for listing in plan_pages(self.collection, plan):
@@ -524,6 +535,29 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if listing.kind is Kind.TAG and listing.number == 1 and listing.tag is not None:
                 listing.tag.url = file.url
         self.home_src_uri = self.home_src_uri or self._home_src_uri(files)
+
+    def _folder(
+        self, option: str, kind: Kind, user_pages: dict[str, File], config: MkDocsConfig
+    ) -> str:
+        """tags_dir or archive_dir; a default one steps aside for a page of the user's in a
+        docs site with Material's tags plugin (its tags.md), instead of replacing it."""
+        folder = str(self.config[option])
+        if option in self.option_names or not _has_material_tags(config):
+            return folder
+        prefix = self.language.prefix if self.language else ""
+        page = user_pages.get(destination_key(f"{prefix}{folder}/index.html"))
+        taken = page is not None and not _has_marker(page, fillable_marker(Listing(kind, "", [])))
+        moved = folder_beside_user_page(
+            folder,
+            blog=blog_folder(self.config.listing_page, self.config.posts_dir),
+            taken=taken,
+        )
+        if moved != folder and page is not None:
+            log.info(
+                f"{page.src_uri} is your page at {folder}/: folio's {kind.value} pages are at"
+                f" {moved}/ (set '{option}' to choose another folder)"
+            )
+        return moved
 
     def _add_authors_and_series(self, files: Files, config: MkDocsConfig) -> None:
         authors: dict[str, Author] | None = None
@@ -1070,6 +1104,10 @@ def _place(file: File, site_dir: str, dest_uri: str, url: str) -> None:
     # mkdocs-static-i18n sets the output path itself (its files' dest_dir is not the site's),
     # and MkDocs caches it apart from dest_uri.
     file.abs_dest_path = str(Path(site_dir) / dest_uri)
+
+
+def _has_material_tags(config: MkDocsConfig) -> bool:
+    return "material/tags" in config.plugins or "tags" in config.plugins
 
 
 def _has_marker(file: File | None, marker: str | None) -> bool:

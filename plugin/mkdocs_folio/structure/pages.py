@@ -143,3 +143,20 @@ def plan_pages(collection: PostCollection, plan: PagePlan) -> list[Listing]:
             listing.name = group.name
             pages.append(listing)
     return pages
+
+
+def blog_folder(listing_page: str, posts_dir: str) -> str:
+    """The folder the blog lives in: the listing page's, else posts_dir's, else 'blog'."""
+    parent = listing_page.rpartition("/")[0]
+    return parent or posts_dir or "blog"
+
+
+def folder_beside_user_page(folder: str, *, blog: str, taken: bool) -> str:
+    """Where a default folder (tags, archive) goes when a page of the user's is at it.
+
+    In a docs site with Material's tags plugin, `tags.md` is Material's tags index: folio's
+    own index then moves under the blog's folder (`posts/tags/`) instead of replacing it.
+    """
+    if not taken or folder.startswith(f"{blog}/"):
+        return folder
+    return f"{blog}/{folder}"
