@@ -165,3 +165,35 @@ def test_links_are_labelled_with_page_titles_sections_and_headings(tmp_path: Pat
         "../../about/#getting-started",
         "https://example.org/docs/",
     ]
+
+
+META_BLOG = {
+    "index.md": "# Home\n",
+    ".authors.yml": "authors:\n  jane:\n    name: Jane Doe\n    avatar: https://example.org/j.png\n",
+    "posts/.meta.yml": "authors: [jane]\ncategories: [Notes]\n",
+    "posts/2026/first.md": (
+        "---\ndate: 2026-01-01\ntags: [python]\ncategories: [Tools]\n---\n\n# First\n\nText.\n"
+    ),
+    "posts/wip/.meta.yml": "draft: true\n",
+    "posts/wip/unfinished.md": "---\ndate: 2026-01-02\n---\n\n# Unfinished\n\nText.\n",
+}
+
+
+@pytest.mark.parametrize(
+    "plugins",
+    [["search", "tags", "folio", "meta"], ["meta", "search", "folio", "tags"]],
+)
+def test_meta_files_count_as_front_matter_and_categories_stay_categories(
+    tmp_path: Path, plugins: list[str]
+) -> None:
+    site = make_site(tmp_path, META_BLOG, config={"plugins": plugins}, strict=True)
+    page = site.html("posts/first/")
+    header = page.select_one(".folio-post-header")
+    assert header is not None and "Jane Doe" in header.get_text()
+    assert not (site.out / "posts/unfinished").exists()
+    assert "Unfinished" not in entry_titles(site.html(""))
+    # Material's tags plugin shows page.meta.tags: the post's tags, not its categories.
+    assert [squash(a.get_text()) for a in page.select(".md-tag")] == ["python"]
+    post = next(p for p in site.config.plugins["folio"].collection if p.title == "First")
+    assert post.categories == ["Notes", "Tools"]
+    assert post.authors == ["jane"]

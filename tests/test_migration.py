@@ -37,6 +37,7 @@ FOLIO_MIGRATION = {
     "post_url_format": "blog/{year}/{month}/{day}/{slug}/",
     "slug_style": "material",
     "tags_dir": "blog/category",
+    "categories_as_tags": True,
     "tag_excerpts": True,
     "archive_dir": "blog/archive",
     "authors_file": "blog/.authors.yml",

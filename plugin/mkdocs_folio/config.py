@@ -443,8 +443,9 @@ class FolioConfig(MaterialBlogOptions):
     """How titles become slugs: `folio` (ASCII where possible, `c++` is `c-plus-plus`) or
     `material`, the slugs of Material's blog plugin, so migrated posts keep their URLs."""
 
-    categories_as_tags = c.Type(bool, default=True)
-    """Treat Material's front matter `categories` as tags; false keeps them in `post.meta` only."""
+    categories_as_tags = c.Type(bool, default=False)
+    """Treat Material's front matter `categories` as tags too (tag pages, chips, feeds and
+    `page.meta.tags`, which Material's tags plugin lists). false: they stay categories."""
 
     nav_recent = _PositiveInt(0, minimum=0)
     """Add a nav section listing the newest N posts with their dates (0: no section)."""

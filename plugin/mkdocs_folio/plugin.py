@@ -55,6 +55,7 @@ from .material_templates import (
     post_settings,
 )
 from .memo import Memo
+from .meta_files import MetaFile, meta_file_name, meta_files_for, read_meta_files
 from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
@@ -110,6 +111,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Everything below is rebuilt from the sources on every build, so that `mkdocs serve`
         # never shows a deleted post or the old title of an edited one.
         self.collection = PostCollection([])
+        self.meta_files: list[MetaFile] = []
         self.drafts: set[Post] = set()
         self.listings: dict[str, Listing] = {}
         self.renderer: Renderer | None = None
@@ -245,6 +247,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.palette_tag = self._palette_tag(language_prefix=prefix)
         self.parsed_posts.next_build()
         self.rendered_bodies.next_build()
+        meta_file = meta_file_name(config.plugins)
+        if meta_file is not None:
+            try:
+                self.meta_files = read_meta_files(files, meta_file)
+            except PostError as error:
+                raise PluginError(str(error)) from None
         sources: dict[str, str] = {}
         posts = self._read_posts(files, sources)
         visible = self._apply_drafts(posts, files)
@@ -411,6 +419,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def _parse_post(self, src_uri: str, source: str, path: str) -> Post:
         slug_style = self._slug_style
+        meta_files = meta_files_for(src_uri, self.meta_files)
         inputs = (
             source,
             path,
@@ -418,6 +427,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.zone,
             self.material.slug_key if self.material is not None else slug_style,
             self.config.categories_as_tags,
+            *(meta.text for meta in meta_files),
         )
         post = self.parsed_posts.cached(
             src_uri,
@@ -430,6 +440,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 slug_style=slug_style,
                 categories_as_tags=self.config.categories_as_tags,
                 path=path,
+                defaults=[(meta.src_uri, meta.data) for meta in meta_files],
             ),
         )
         # A fresh copy per build: the build fills in its URL and body.

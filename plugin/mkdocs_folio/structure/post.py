@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
+from mergedeep import Strategy, merge  # type: ignore[import-untyped]
 from mkdocs.utils import get_markdown_title
 
 from .dates import DateValueError, date_from_path, parse_date
@@ -124,6 +125,8 @@ class Post:
     file_slug: str = ""
     """The file name as a slug, for `{file}` in `post_url_format`: never a raw file name."""
     tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    """Material's `categories`, as written; tags too only with `categories_as_tags: true`."""
     updated: datetime | None = None
     description: str | None = None
     draft: bool = False
@@ -308,6 +311,35 @@ def _file_name(path: str) -> str:
     return pure.stem
 
 
+def with_defaults(
+    src_uri: str, front_matter: dict[str, Any], defaults: Sequence[tuple[str, Mapping[str, Any]]]
+) -> dict[str, Any]:
+    """The front matter over (file, defaults) pairs, merged as Material's meta plugin merges
+    `.meta.yml` files: mappings deeply, lists added together (`authors: [a]` then `[b]` give
+    `[a, b]`), and the front matter last, so it wins."""
+    if not defaults:
+        return front_matter
+    merged: dict[str, Any] = {}
+    try:
+        for _, data in defaults:
+            merge(merged, data, strategy=Strategy.TYPESAFE_ADDITIVE)
+        return dict(merge(merged, front_matter, strategy=Strategy.TYPESAFE_ADDITIVE))
+    except TypeError:
+        sources = ", ".join(name for name, _ in defaults)
+        clashing = sorted(
+            key
+            for key, value in front_matter.items()
+            for _, data in defaults
+            if key in data and type(data[key]) is not type(value)
+        )
+        field = clashing[0] if clashing else "front matter"
+        raise PostError(
+            src_uri,
+            field,
+            f"has another type than in {sources}; write it the same way in both",
+        ) from None
+
+
 def parse_post(
     src_uri: str,
     source: str,
@@ -315,16 +347,20 @@ def parse_post(
     posts_dir: str,
     zone: tzinfo = UTC,
     slug_style: Callable[[str], str] = slugify,
-    categories_as_tags: bool = True,
+    categories_as_tags: bool = False,
     path: str | None = None,
+    defaults: Sequence[tuple[str, Mapping[str, Any]]] = (),
 ) -> Post:
     """Validate a post's source and build its model. Raises PostError naming file and field.
 
     `path` is the language-free path of a translated post (`posts/hello.md` for
     `posts/hello.fr.md`): dates, slugs and `{file}` come from it, errors name `src_uri`.
+    `defaults` are (file, front matter) pairs the front matter is merged over, in order: the
+    `.meta.yml` files of Material's meta plugin.
     """
     path = path or src_uri
     meta, markdown = split_front_matter(src_uri, source)
+    meta = with_defaults(src_uri, meta, defaults)
     posts_relative = str(PurePosixPath(path).relative_to(posts_dir)) if posts_dir else path
     created, updated = _dates(src_uri, posts_relative, meta, zone)
 
@@ -332,12 +368,12 @@ def parse_post(
         tags = parse_tags(meta.get("tags"))
     except TagValueError as error:
         raise PostError(src_uri, "tags", str(error)) from None
+    try:
+        categories = parse_tags(meta.get("categories"))
+    except TagValueError as error:
+        raise PostError(src_uri, "categories", str(error)) from None
     if categories_as_tags:
-        # Material's blog files posts under categories; folio's tags play that role.
-        try:
-            tags += parse_tags(meta.get("categories"))
-        except TagValueError as error:
-            raise PostError(src_uri, "categories", str(error)) from None
+        tags += categories  # asked for: folio's tag pages stand in for Material's categories
 
     title = _text_field(src_uri, meta, "title")
     title_is_fallback = title_from_heading = False
@@ -368,6 +404,7 @@ def parse_post(
         slug=slug,
         file_slug=file_slug,
         tags=tags,
+        categories=categories,
         description=_text_field(src_uri, meta, "description"),
         draft=_bool_field(src_uri, meta, "draft"),
         pin=_bool_field(src_uri, meta, "pin"),
