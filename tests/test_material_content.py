@@ -105,6 +105,11 @@ def test_material_excerpts_are_the_content_before_the_separator_or_the_whole_pos
 ) -> None:
     whole = entry_of(material_style, "No separator")
     assert "closingword ends the post." in whole and "Later" in whole
+    # The post's sections sit under the entry's title, one level down.
+    entry = next(
+        e for e in material_style.html("").select(".folio-entry") if "closingword" in e.get_text()
+    )
+    assert [h.name for h in entry.select(".folio-entry__excerpt :is(h2, h3)")] == ["h3"]
     split = entry_of(material_style, "Split")
     assert "Before the fold." in split
     assert "afterfold" not in split and "A summary for cards." not in split

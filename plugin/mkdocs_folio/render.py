@@ -30,6 +30,7 @@ _LINK_ATTRIBUTE = re.compile(r"""(?P<attr>\b(?:href|src))=(?P<quote>["'])(?P<url
 _ABSOLUTE_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|//)")
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _HEADING_ID = re.compile(r'(<h[1-6][^>]*?)\sid="[^"]*"')
+_HEADING_LEVEL = re.compile(r"<(/?)h([1-5])\b")
 
 
 ENTRY_TAG_LIMIT = 10
@@ -122,6 +123,9 @@ class Renderer:
         if html is None:
             return None
         html = _HEADING_ID.sub(r"\1", _PERMALINK.sub("", html))
+        # The entry's title is a heading of the listing: the post's sections go one level
+        # under it, as in Material's excerpts.
+        html = _HEADING_LEVEL.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", html)
         folder = dirname(post.url)
 
         def resolve(match: re.Match[str]) -> str:
