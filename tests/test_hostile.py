@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import feedparser
@@ -468,7 +469,161 @@ def _numbers_as_tag_names(site: Site) -> None:
     assert sorted(a.get_text(strip=True).casefold() for a in tags) == ["#123", "#year"]
 
 
+AUTHORED: dict[str, str | bytes] = {"posts/a.md": post("A", "2026-01-01", authors=["jane"])}
+
+
+def _authors(source: str | bytes) -> dict[str, str | bytes]:
+    return {**AUTHORED, "authors.yml": source}
+
+
+def _safe_urls_everywhere(site: Site) -> None:
+    page = site.html("posts/a/")
+    assert page.select_one(".folio-author__name")["href"] == "mailto:jane@example.org"
+    assert page.select_one(".folio-author__avatar")["src"] == "../../img/jane.png"
+    assert [a["href"] for a in page.select(".folio-links a")] == [
+        "https://example.org/docs",
+        "../../about/",
+    ]
+    atom = ElementTree.parse(site.out / "atom.xml")
+    uris = [node.text for node in atom.iter("{http://www.w3.org/2005/Atom}uri")]
+    assert uris == ["mailto:jane@example.org"]
+    [item] = json.loads(site.text("feed.json"))["items"]
+    assert item["authors"] == [
+        {
+            "name": "Jane",
+            "url": "mailto:jane@example.org",
+            "avatar": "https://blog.example.org/img/jane.png",
+        }
+    ]
+    ld = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert ld["author"][0]["url"] == "mailto:jane@example.org"
+
+
+def _tags_merged(site: Site) -> None:
+    assert listed_titles(site.html("tags/cafe/")) == ["B", "A"]
+    feed = feedparser.parse(site.text("tags/cafe/feed.xml"))
+    assert sorted(entry.title for entry in feed.entries) == ["A", "B"]
+
+
+def _tag_feeds_reachable(site: Site) -> None:
+    for slug in ("日本語", "привет", "عربي", "עברית"):
+        for link in site.html(f"tags/{slug}/").select('link[rel~="feed"]'):
+            target = site.out / "tags" / slug / unquote(link["href"])
+            assert target.resolve().is_file(), link["href"]
+
+
+def _excerpt_closed(site: Site) -> None:
+    entries = site.html("").select(".folio-entry")
+    assert len(entries) == 2 and entries[0].parent is entries[1].parent
+
+
+def _offset_in_minutes(site: Site) -> None:
+    assert "<pubDate>Thu, 01 Jan 2026 10:00:00 +0530</pubDate>" in site.text("feed.xml")
+
+
+def _draft_not_linked(site: Site) -> None:
+    assert site.html("posts/a/").select(".folio-links a") == []
+    assert not (site.out / "posts/secret").exists()
+
+
 HOSTILE: dict[str, Hostile] = {
+    # URLs from front matter and the authors file: no scheme that runs or embeds code.
+    "link_javascript": Hostile(
+        {"posts/a.md": post("A", links=["javascript:alert(document.domain)"])},
+        error="posts/a.md: 'links' entry 'javascript:alert(document.domain)' uses the"
+        " 'javascript:' scheme",
+    ),
+    "link_upper_case": Hostile(
+        {"posts/a.md": post("A", links=[{"Docs": "JaVaScRiPt:alert(1)"}])},
+        error="posts/a.md: 'links' entry {'Docs': 'JaVaScRiPt:alert(1)'} uses the 'javascript:'",
+    ),
+    "link_data": Hostile(
+        {"posts/a.md": post("A", links=[{"Docs": "data:text/html,<script>alert(1)</script>"}])},
+        error="posts/a.md: 'links' entry {'Docs': 'data:text/html,",
+    ),
+    "link_vbscript_leading_space": Hostile(
+        {"posts/a.md": post("A", links=["  vbscript:msgbox(1)"])},
+        error="posts/a.md: 'links' entry '  vbscript:msgbox(1)' uses the 'vbscript:' scheme",
+    ),
+    "link_other_scheme": Hostile(
+        {"posts/a.md": post("A", links=["ftp://files.example.org/"])},
+        error="uses the 'ftp:' scheme; only http:, https:, mailto: and relative URLs",
+    ),
+    "link_tab": Hostile(
+        {"posts/a.md": post("A", links=[{"Docs": "java\tscript:alert(1)"}])},
+        error="posts/a.md: 'links' entry {'Docs': 'java\\tscript:alert(1)'} contains a control",
+    ),
+    "link_control_character": Hostile(
+        {"posts/a.md": post("A", links=["\x01javascript:alert(1)"])},
+        error="posts/a.md: 'links' entry '\\x01javascript:alert(1)' contains a control",
+    ),
+    "link_empty": Hostile(
+        {"posts/a.md": post("A", links=[{"a": ""}])},
+        error="posts/a.md: 'links' entry {'a': ''} is empty",
+    ),
+    "author_url_script": Hostile(
+        _authors("jane: {name: Jane, url: ' vbscript:msgbox(1)'}\n"),
+        error="docs/authors.yml: 'url' of author 'jane' ('vbscript:msgbox(1)') uses the"
+        " 'vbscript:' scheme",
+    ),
+    "author_url_tab": Hostile(
+        _authors('jane: {name: Jane, url: "java\\tscript:alert(1)"}\n'),
+        error="docs/authors.yml: 'url' of author 'jane' ('java\\tscript:alert(1)') contains",
+    ),
+    "author_avatar_data": Hostile(
+        _authors("jane: {name: Jane, avatar: 'data:image/svg+xml,<svg onload=alert(1)>'}\n"),
+        error="docs/authors.yml: 'avatar' of author 'jane' ('data:image/svg+xml,",
+    ),
+    "authors_not_utf8": Hostile(
+        _authors(b"jane: {name: Jos\xe9}\n"),
+        error="docs/authors.yml: 'file' is not valid UTF-8 (byte 0xe9 at offset 16)",
+    ),
+    "authors_lone_surrogate": Hostile(
+        _authors('jane: {name: "x\\ud800"}\n'), error="docs/authors.yml: '"
+    ),
+    "safe_urls": Hostile(
+        {
+            **_authors(
+                "jane: {name: \"Ja\\0ne\", url: 'mailto:jane@example.org', avatar: img/jane.png}\n"
+            ),
+            "posts/a.md": post(
+                "A", authors=["jane"], links=[{"Docs": "https://example.org/docs"}, "about.md"]
+            ),
+            "about.md": "# About\n",
+        },
+        check=_safe_urls_everywhere,
+    ),
+    # Data that lost posts, or made links to nothing.
+    "tags_same_slug": Hostile(
+        {
+            "posts/a.md": post("A", "2026-01-01", tags=["café"]),
+            "posts/b.md": post("B", "2026-01-02", tags=["cafe"]),
+        },
+        check=_tags_merged,
+    ),
+    "non_ascii_tag_feeds": Hostile(
+        {"posts/a.md": post("A", tags=["日本語", "Привет", "عربي", "עברית"])},
+        check=_tag_feeds_reachable,
+    ),
+    "excerpt_cut_in_table_cell": Hostile(
+        {
+            "posts/a.md": post(
+                "A", "2026-01-01", body="<table><tr><td>x <!-- more --> y</td></tr></table>\n"
+            ),
+            "posts/b.md": post("B", "2026-01-02"),
+        },
+        check=_excerpt_closed,
+    ),
+    "offset_with_seconds": Hostile(
+        {"posts/a.md": post("A", "2026-01-01T10:00:00+05:30:15")}, check=_offset_in_minutes
+    ),
+    "link_to_draft": Hostile(
+        {
+            "posts/a.md": post("A", "2026-01-01", links=["posts/secret.md"]),
+            "posts/secret.md": post("Secret", "2026-01-02", draft=True),
+        },
+        check=_draft_not_linked,
+    ),
     # Folders and URLs that would leave site_dir, or read as a URL scheme.
     "tags_dir_root": _bad_option("tags_dir", "/"),
     "tags_dir_empty": _bad_option("tags_dir", ""),

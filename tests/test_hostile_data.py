@@ -1,4 +1,7 @@
-"""User data that must not turn into script links, half-lists of posts, broken feeds or markup."""
+"""User data that must not turn into script links, half-lists of posts, broken feeds or markup.
+
+The one-line errors for bad URLs and authors files are rows of the table in test_hostile.py.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,6 @@ from urllib.parse import unquote, urljoin
 import feedparser
 import pytest
 import yaml
-from mkdocs.exceptions import Abort
 
 from mkdocs_folio.authors import AuthorsFileError, parse_authors
 from mkdocs_folio.excerpt import balanced_html
@@ -57,73 +59,6 @@ def test_unsafe_urls_are_refused(url: str) -> None:
 @pytest.mark.parametrize("url", SAFE_URLS)
 def test_safe_urls_pass(url: str) -> None:
     assert url_problem(url) is None
-
-
-def _one_error(root: Path, caplog: pytest.LogCaptureFixture) -> str:
-    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
-        build_site(root)
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert len(errors) == 1, errors
-    assert "\n" not in errors[0] and "Traceback" not in errors[0]
-    return errors[0]
-
-
-# case: (files, expected start of the one-line error)
-BAD_DATA: dict[str, tuple[dict[str, str | bytes], str]] = {
-    "link_javascript": (
-        {"posts/a.md": post("A", links=["javascript:alert(document.domain)"])},
-        "posts/a.md: 'links' entry 'javascript:alert(document.domain)' uses the 'javascript:'",
-    ),
-    "link_titled_data": (
-        {"posts/a.md": post("A", links=[{"Docs": "DATA:text/html,<script>alert(1)</script>"}])},
-        "posts/a.md: 'links' entry {'Docs': 'DATA:text/html,",
-    ),
-    "link_tab": (
-        {"posts/a.md": post("A", links=[{"Docs": "java\tscript:alert(1)"}])},
-        "posts/a.md: 'links' entry {'Docs': 'java\\tscript:alert(1)'} contains a control",
-    ),
-    "link_control": (
-        {"posts/a.md": post("A", links=["\x01javascript:alert(1)"])},
-        "posts/a.md: 'links' entry '\\x01javascript:alert(1)' contains a control",
-    ),
-    "link_empty": (
-        {"posts/a.md": post("A", links=[{"a": ""}])},
-        "posts/a.md: 'links' entry {'a': ''} is empty",
-    ),
-    "author_url": (
-        {
-            "posts/a.md": post("A", authors=["jane"]),
-            "authors.yml": "jane: {name: Jane, url: ' vbscript:msgbox(1)'}\n",
-        },
-        "docs/authors.yml: 'url' of author 'jane' ('vbscript:msgbox(1)') uses the 'vbscript:'",
-    ),
-    "author_avatar": (
-        {
-            "posts/a.md": post("A", authors=["jane"]),
-            "authors.yml": "jane: {name: Jane, avatar: 'data:image/svg+xml,<svg onload=x>'}\n",
-        },
-        "docs/authors.yml: 'avatar' of author 'jane' ('data:image/svg+xml,",
-    ),
-    "authors_not_utf8": (
-        {"posts/a.md": post("A", authors=["jane"]), "authors.yml": b"jane: {name: Jos\xe9}\n"},
-        "docs/authors.yml: 'file' is not valid UTF-8 (byte 0xe9 at offset 16)",
-    ),
-    "authors_lone_surrogate": (
-        {"posts/a.md": post("A", authors=["jane"]), "authors.yml": 'jane: {name: "x\\ud800"}\n'},
-        "docs/authors.yml: '",
-    ),
-}
-
-
-@pytest.mark.parametrize("case", sorted(BAD_DATA))
-def test_bad_urls_and_authors_files_stop_with_one_line(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, case: str
-) -> None:
-    files, expected = BAD_DATA[case]
-    write_site(tmp_path, files)
-    error = _one_error(tmp_path, caplog)
-    assert error.startswith(expected), error
-    assert not (tmp_path / "site/index.html").exists()
 
 
 def test_lone_surrogate_is_named_by_key_with_any_yaml_loader(
