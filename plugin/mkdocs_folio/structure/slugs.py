@@ -49,7 +49,7 @@ def written_slug(text: str) -> str | None:
         return None
     if any(part in ("", ".", "..") for part in parts):
         return None
-    return "/".join(parts)
+    return "/".join(fit_slug(part) for part in parts)  # a 400-character slug is no file name
 
 
 def stable_fallback_slug(prefix: str, text: str) -> str:
