@@ -830,7 +830,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Material's blog templates format dates with a `date` filter; its plugin, if also
         # present, registers its own.
         date_format = self.material.post_date_format if self.material is not None else "long"
-        env.filters.setdefault("date", date_filter(date_format, config.theme["language"]))
+        env.filters.setdefault(
+            "date", date_filter(date_format, config.theme.get("language") or "en")
+        )
         assert env.loader is not None
         self.renderer = Renderer(
             env.loader,
