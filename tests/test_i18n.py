@@ -116,3 +116,12 @@ def test_pages_other_than_the_blog_are_unchanged(multilingual: Site, tmp_path: P
     for path in ["about/", "fr/about/"]:
         mine, theirs = multilingual.html(path), plain.html(path)
         assert str(mine.select_one("article")) == str(theirs.select_one("article"))
+
+
+def test_plugin_order_does_not_matter(tmp_path: Path) -> None:
+    i18n = {"i18n": {"docs_structure": "suffix", "languages": LANGUAGES}}
+    site = make_site(
+        tmp_path, _files("suffix"), {"plugins": ["search", i18n, "folio"]}, strict=True
+    )
+    assert entry_titles(site.html("")) == ["Only English", "Hello"]
+    assert entry_titles(site.html("fr/")) == ["Seulement français", "Only English", "Bonjour"]
