@@ -202,3 +202,57 @@ def test_meta_files_count_as_front_matter_and_categories_stay_categories(
     post = next(p for p in site.config.plugins["folio"].collection if p.title == "First")
     assert post.categories == ["Notes", "Tools"]
     assert post.authors == ["jane"]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<h1>Title</h1><p>Plain words, <code>x.y()</code> &amp; more&nbsp;text.</p>",
+        "<p>" + "word " * 700 + "</p>" + '<img src="a.png" alt="a">' * 14,
+        "<!-- <img> --><script>let a = 1 < 2;</script><svg><text>drawn</text></svg>"
+        "<p>a<b>b</b></p>",
+        "<pre><code>" + "value = compute(value)\n" * 300 + "</code></pre>",
+        "",
+    ],
+)
+@pytest.mark.parametrize("words_per_minute", [265, 60])
+def test_material_reading_time_is_materials_own_count(fragment: str, words_per_minute: int) -> None:
+    from material.plugins.blog.readtime import readtime
+
+    from mkdocs_folio.excerpt import material_reading_minutes
+
+    assert material_reading_minutes(fragment, words_per_minute) == readtime(
+        fragment, words_per_minute
+    )
+
+
+@pytest.mark.parametrize(
+    ("fragment", "title"),
+    [
+        ('<h1 id="a">A &amp; B <a class="headerlink" href="#a">¶</a></h1><p>x</p>', "A & B"),
+        ("<h1>Use <code>&lt;tag&gt;</code> &mdash; <em>now</em></h1>", "Use <tag> — now"),
+        (
+            '<h1>Logo <img alt="Folio" src="l.png"> rocks<sup id="fnref:1">1</sup></h1>',
+            "Logo Folio rocks",
+        ),
+        ("<p>No heading first</p><h1>Late</h1>", None),
+    ],
+)
+def test_heading_title_is_the_text_a_reader_sees(fragment: str, title: str | None) -> None:
+    from mkdocs_folio.excerpt import heading_title
+
+    assert heading_title(fragment) == title
+
+
+def test_meta_defaults_merge_like_materials_meta_plugin() -> None:
+    from mkdocs_folio.structure.errors import PostError
+    from mkdocs_folio.structure.post import with_defaults
+
+    defaults = [
+        ("blog/.meta.yml", {"authors": ["ana"], "hide": ["toc"]}),
+        ("blog/posts/.meta.yml", {"authors": ["ravi"], "draft": True}),
+    ]
+    merged = with_defaults("blog/posts/a.md", {"authors": ["joe"], "draft": False}, defaults)
+    assert merged == {"authors": ["ana", "ravi", "joe"], "hide": ["toc"], "draft": False}
+    with pytest.raises(PostError, match=r"'authors' has another type than in blog/\.meta\.yml"):
+        with_defaults("blog/posts/a.md", {"authors": "joe"}, defaults[:1])

@@ -33,7 +33,7 @@ def plain(title: str) -> str:
     return html.unescape(_TAGS.sub("", title)).strip()
 
 
-def heading_title(page: Page, anchor: str) -> str | None:
+def anchor_title(page: Page, anchor: str) -> str | None:
     """The title of the heading with id `anchor` in the page's table of contents."""
     pending: list[Any] = list(page.toc.items) if page.toc else []
     while pending:
@@ -59,6 +59,6 @@ def resolve_link(
         label = plain(str(page.title))
     else:
         label = PurePosixPath(file.src_uri).stem.replace("-", " ")
-    subtitle = heading_title(page, anchor) if anchor and page is not None else None
+    subtitle = anchor_title(page, anchor) if anchor and page is not None else None
     url = file.url.removeprefix("./") + (f"#{anchor}" if anchor else "")
     return ResolvedLink(label, url, True, subtitle, link.section)
