@@ -161,7 +161,7 @@ def test_palette_index_lists_posts_tags_pages_and_links(tmp_path: Path) -> None:
     assert titles == ["Kernel probes explained", "Maps and ring buffers", "Cargo workspaces"]
     first = index["posts"][0]
     assert first[1] == "posts/kernel-probes-explained/"
-    assert first[2] == "2026-03-01"
+    assert first[2] == "March 1, 2026"  # as the listing shows it
     assert [index["tags"][i][0] for i in first[3]] == ["eBPF", "linux"]
     assert first[4].startswith("attaching probes")
     assert ["eBPF", "tags/ebpf/", 2] in index["tags"]

@@ -14,6 +14,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "title": "Command Palette",
     "placeholder": "Search for a command to run...",
     "close": "Esc",
+    "close_label": "Close",
     "loading": "Loading…",
     "no_results": "No results",
     "result_one": "1 result",

@@ -7,25 +7,38 @@ index small: it is fetched by every reader who opens the palette.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .excerpt import cut_on_word
 from .structure.collection import PostCollection
+from .structure.dates import format_date
 from .structure.post import Post
 
 INDEX_PATH = "assets/folio/index.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+# Bits of a post row's sixth field, left out when zero.
+DRAFT = 1
+PINNED = 2
+
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
 
 
 def build_palette_index(
     collection: PostCollection,
     *,
-    pages: Iterable[tuple[str, str]],
+    pages: Iterable[tuple[str, str] | tuple[str, str, Sequence[str]]],
     links: Mapping[str, str],
     drafts: set[Post],
+    date_format: str = DEFAULT_DATE_FORMAT,
     excerpt_chars: int = 90,
 ) -> dict[str, Any]:
+    """`pages` are (title, url) or (title, url, section titles from the nav's top down).
+
+    Post dates are written as the listing shows them (`date_format`). A page listed more
+    than once in the nav is listed once, at its first place.
+    """
     tag_position = {tag: i for i, tag in enumerate(collection.tags)}
     posts = []
     for post in collection:
@@ -33,20 +46,36 @@ def build_palette_index(
         row: list[Any] = [
             post.title,
             post.url,
-            post.date.date().isoformat(),
+            format_date(post.date, date_format),
             [tag_position[tag] for tag in collection.tags_of(post)],
             cut_on_word(excerpt.removesuffix("..."), excerpt_chars),
         ]
-        if post in drafts:
-            row.append(1)
+        flags = (DRAFT if post in drafts else 0) | (PINNED if post.pin else 0)
+        if flags:
+            row.append(flags)
         posts.append(row)
     return {
         "version": FORMAT_VERSION,
         "posts": posts,
         "tags": [[tag.name, tag.url, len(tag.posts)] for tag in collection.tags],
-        "pages": [[title, url] for title, url in pages],
+        "pages": page_rows(pages),
         "links": dict(links),
     }
+
+
+def page_rows(
+    pages: Iterable[tuple[str, str] | tuple[str, str, Sequence[str]]],
+) -> list[list[Any]]:
+    """[title, url] or [title, url, [section, ...]], one row per URL."""
+    rows: list[list[Any]] = []
+    seen: set[str] = set()
+    for title, url, *rest in pages:
+        if url in seen:
+            continue
+        seen.add(url)
+        sections = [str(name) for name in rest[0]] if rest else []
+        rows.append([title, url, sections] if sections else [title, url])
+    return rows
 
 
 def dumps(index: Mapping[str, Any]) -> str:

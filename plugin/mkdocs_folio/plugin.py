@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -907,11 +907,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.sharing is not None:
             links.update(self.sharing.palette_links())
         pages = [
-            (_plain_title(page.title), page.url.removeprefix("./"))
-            for page in (self.nav.pages if self.nav else [])
+            (_plain_title(page.title), page.url.removeprefix("./"), sections)
+            for page, sections in _pages_with_sections(self.nav.items if self.nav else [])
             if page.title and page.file.src_uri not in self.collection.by_src_uri
         ]
-        index = build_palette_index(self.collection, pages=pages, links=links, drafts=self.drafts)
+        index = build_palette_index(
+            self.collection,
+            pages=pages,
+            links=links,
+            drafts=self.drafts,
+            date_format=self.config.date_format,
+        )
         self.palette_index_file.content_string = dumps(index)
 
     def _render_skipped_post(self, post: Post, config: MkDocsConfig, files: Files) -> None:
@@ -1217,6 +1223,19 @@ def _after_first_h1(content: str, fragment: str) -> str:
             end += len("</h1>")
             return content[:end] + fragment + content[end:]
     return fragment + content
+
+
+def _pages_with_sections(
+    items: list[Any], sections: tuple[str, ...] = ()
+) -> Iterator[tuple[Page, tuple[str, ...]]]:
+    """Every nav page with the titles of the sections it sits in, where the nav lists it."""
+    for item in items:
+        if isinstance(item, Page):
+            yield item, sections
+        elif isinstance(item, Section):
+            yield from _pages_with_sections(
+                item.children, (*sections, _plain_title(str(item.title)))
+            )
 
 
 def _pages_in_order(items: list[Any]) -> list[Page]:

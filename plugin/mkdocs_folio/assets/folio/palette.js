@@ -12,11 +12,19 @@
   const keys = (config.keys || ["mod+k"]).map(parseKey);
   const storageKey = (name) => `folio:${root.pathname}:${name}`;
   const LIMIT = { post: 8, tag: 6, page: 6, command: 12, text: 6, heading: 30 };
+  // Bounds on the work one keystroke can cause, whatever is typed or pasted.
+  const MAX_QUERY = 64; // characters
+  const MAX_TERMS = 8; // distinct words
+  const SLICE_MS = 6; // full text is searched in slices this long, so typing stays fluid
+  const RECENT = Number.isInteger(config.recent) ? Math.max(0, config.recent) : 5;
+  const SEP = " › ";
 
   let data = null;
   let loading = null;
   let fullText = null;
   let fullTextLoading = null;
+  let textSearch = null;
+  const fullTextPages = new Map();
   let results = [];
   let active = -1;
   let lastFocus = null;
@@ -51,6 +59,9 @@
     return [...mods.filter(Boolean), k.key.toUpperCase()].join(isMac ? "" : " ");
   }
 
+  // Placeholders are filled by split/join: "$&" in a query is text, not a replace pattern.
+  const fill = (template, name, value) => String(template).split(`{${name}}`).join(String(value));
+
   const text = (tag, className, content) => {
     const el = document.createElement(tag);
     if (className) el.className = className;
@@ -70,21 +81,32 @@
     return loading;
   }
 
+  // Lower case with every index where it was: highlights found in `fold(s)` mark the same
+  // characters of `s` (a few letters, such as "İ", change length when lower-cased).
+  function fold(value) {
+    const lower = value.toLowerCase();
+    if (lower.length === value.length) return lower;
+    let out = "";
+    for (const ch of value) {
+      const low = ch.toLowerCase();
+      out += low.length === ch.length ? low : ch;
+    }
+    return out;
+  }
+
   function prepare(raw) {
     const tags = (raw.tags || []).map(([name, url, count]) => ({
-      kind: "tag", title: `#${name}`, name, url, count, hay: name.toLowerCase(),
+      kind: "tag", title: `#${name}`, name, url, count, hay: fold(name),
     }));
-    const posts = (raw.posts || []).map(([title, url, date, tagIds, excerpt, draft]) => {
-      const postTags = (tagIds || []).map((i) => tags[i]).filter(Boolean);
-      return {
-        kind: "post", title, url, date, excerpt, draft: !!draft, tags: postTags,
-        hay: title.toLowerCase(),
-      };
-    });
-    const pages = (raw.pages || []).map(([title, url]) => ({
-      kind: "page", title, url, hay: title.toLowerCase(),
+    const posts = (raw.posts || []).map(([title, url, date, tagIds, excerpt, flags]) => ({
+      kind: "post", title, url, date, excerpt, draft: !!(flags & 1), pinned: !!(flags & 2),
+      tags: (tagIds || []).map((i) => tags[i]).filter(Boolean), hay: fold(title),
     }));
-    data = { posts, tags, pages, links: raw.links || {} };
+    const pages = (raw.pages || []).map(([title, url, sections]) => ({
+      kind: "page", title, url, path: (sections || []).join(SEP), hay: fold(title),
+    }));
+    const postByUrl = new Map(posts.map((post) => [new URL(post.url, root).href, post]));
+    data = { posts, tags, pages, postByUrl, links: raw.links || {} };
     rememberVisit();
     return data;
   }
@@ -94,12 +116,11 @@
       fullTextLoading = fetch(new URL(data.links.search, root))
         .then((response) => response.json())
         .then((raw) => {
-          fullText = (raw.docs || []).map((doc) => {
-            const title = plain(doc.title || "");
-            const body = plain(doc.text || "");
-            return { kind: "text", title, body, url: doc.location || "", hay: `${title} ${body}`.toLowerCase() };
-          });
-          if (dialog && !dialog.hidden) update();
+          // Only parsed here; each document is turned into text when a search first reaches
+          // it, in the same time slices as the search itself.
+          fullText = (raw.docs || []).filter((doc) => doc && typeof doc.location === "string");
+          for (const doc of fullText) if (!doc.location.includes("#")) fullTextPages.set(doc.location, doc);
+          if (dialog && !dialog.hidden) render(search(input.value), true);
         })
         .catch(() => { fullText = []; });
     }
@@ -107,80 +128,180 @@
 
   const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'", nbsp: " " };
   function plain(html) {
-    return html
+    return String(html)
+      .replace(/<a\b[^>]*class="?headerlink[^>]*>[^<]*<\/a>/g, "")
       .replace(/<[^>]*>/g, " ")
       .replace(/&(#?\w+);/g, (m, name) => ENTITIES[name] || m)
       .replace(/\s+/g, " ")
       .trim();
   }
 
-  /* Matching: exact, then prefix, then word boundary, then fuzzy ------------------------ */
+  // Permalink glyphs that themes append to headings (toc's `permalink`), and that some
+  // search indexes keep in section titles.
+  const PERMALINK = /\s*[¶§⚓🔗]+$/u;
 
-  function score(query, hay) {
-    if (!query) return { score: 1, hits: [] };
-    const span = (start) => Array.from({ length: query.length }, (_, i) => start + i);
-    if (hay === query) return { score: 4000, hits: span(0) };
-    if (hay.startsWith(query)) return { score: 3000 - hay.length, hits: span(0) };
-    let at = hay.indexOf(query);
-    while (at > 0 && /[\p{L}\p{N}]/u.test(hay[at - 1])) at = hay.indexOf(query, at + 1);
-    if (at > 0) return { score: 2000 - at - hay.length / 10, hits: span(at) };
-    const words = query.split(/\s+/).filter(Boolean);
-    if (words.length > 1) {
-      const hits = [];
-      for (const word of words) {
-        const found = hay.indexOf(word);
-        if (found < 0) return fuzzy(query, hay);
-        hits.push(...span(found).slice(0, word.length));
-      }
-      return { score: 1500 - hay.length / 10, hits };
+  function textDoc(doc) {
+    if (!doc.prepared) {
+      const [page, anchor] = doc.location.split("#");
+      const title = plain(doc.title || "").replace(PERMALINK, "");
+      const body = plain(doc.text || "");
+      doc.prepared = { page, anchor, title, body, hay: fold(body), titleHay: fold(title) };
+      // The HTML is not needed again: a large site's index is tens of megabytes.
+      doc.title = doc.text = undefined;
     }
-    return fuzzy(query, hay);
+    return doc.prepared;
   }
 
-  function fuzzy(query, hay) {
-    const hits = [];
+  function hasAll(doc, terms) {
+    for (const term of terms) if (!doc.hay.includes(term) && !doc.titleHay.includes(term)) return false;
+    return true;
+  }
+
+  /* Matching: exact, then prefix, then word start, then every word, then fuzzy ------------ */
+
+  // The query, cut to MAX_QUERY characters (never inside a surrogate pair) and split into at
+  // most MAX_TERMS distinct words: the cost of a keystroke does not grow with what is typed.
+  function parseQuery(raw) {
+    let value = String(raw).trim();
+    if (value.length > MAX_QUERY) {
+      value = value.slice(0, MAX_QUERY);
+      if (/[\uD800-\uDBFF]$/.test(value)) value = value.slice(0, -1);
+      value = value.trim();
+    }
+    const full = fold(value);
+    const terms = [...new Set(full.split(/\s+/).filter(Boolean))].slice(0, MAX_TERMS);
+    return { full, terms, letters: Array.from(terms.join("")) };
+  }
+
+  const WORD = /[\p{L}\p{N}]/u;
+  const startsWord = (hay, at) => at === 0 || !WORD.test(hay[at - 1]);
+
+  // First place of `term` in `hay` at the start of a word, else its first place, else -1.
+  function find(hay, term) {
+    const first = hay.indexOf(term);
+    let at = first;
+    while (at > 0 && !startsWord(hay, at)) at = hay.indexOf(term, at + 1);
+    return at >= 0 ? at : first;
+  }
+
+  // Scores only, without allocating anything per item: highlights are worked out for the
+  // few rows shown. Title matches score at least 100; tag-only matches of posts stay below.
+  function score(q, hay) {
+    const full = q.full;
+    if (!full) return 1;
+    if (hay === full) return 4000;
+    if (hay.startsWith(full)) return 3000 - hay.length;
+    const at = full.length <= hay.length ? find(hay, full) : -1;
+    if (at > 0 && startsWord(hay, at)) return 2000 - at - hay.length / 10;
+    if (q.terms.length > 1) {
+      let all = true;
+      for (const term of q.terms) {
+        if (hay.indexOf(term) < 0) {
+          all = false;
+          break;
+        }
+      }
+      if (all) return 1500 - hay.length / 10;
+    }
+    return fuzzy(q.letters, hay);
+  }
+
+  // The query's letters in order, by code point, not too far apart.
+  function fuzzy(letters, hay) {
+    if (!letters.length || letters.length > hay.length) return 0;
+    // Letters scattered across a long title are noise, not a match.
+    const maxGaps = 2 * letters.length + 2;
     let from = 0;
     let gaps = 0;
-    for (const ch of query.replace(/\s+/g, "")) {
-      const found = hay.indexOf(ch, from);
-      if (found < 0) return null;
-      if (hits.length) gaps += found - from;
-      hits.push(found);
-      from = found + 1;
+    for (let i = 0; i < letters.length; i++) {
+      const found = hay.indexOf(letters[i], from);
+      if (found < 0) return 0;
+      if (i) gaps += found - from;
+      if (gaps > maxGaps) return 0;
+      from = found + letters[i].length;
     }
-    // Letters scattered across a long title are noise, not a match.
-    if (gaps > 2 * query.length + 2) return null;
-    return { score: 1000 - gaps * 10 - hay.length / 10, hits };
+    return Math.max(100, 1000 - gaps * 10 - hay.length / 10);
   }
 
-  function rank(items, query, limit, extra) {
+  // [start, end) ranges of `hay` to underline, merged and in order; at most one per term,
+  // or one per letter of the (capped) query when only a fuzzy match explains the row.
+  function hitRanges(q, hay) {
+    if (!q.full || !hay) return [];
+    const at = find(hay, q.full);
+    if (at >= 0) return [[at, at + q.full.length]];
+    const ranges = [];
+    for (const term of q.terms) {
+      const found = find(hay, term);
+      if (found < 0) return fuzzyRanges(q.letters, hay);
+      ranges.push([found, found + term.length]);
+    }
+    return merge(ranges);
+  }
+
+  function fuzzyRanges(letters, hay) {
+    if (!fuzzy(letters, hay)) return [];
+    const ranges = [];
+    let from = 0;
+    for (const letter of letters) {
+      const found = hay.indexOf(letter, from);
+      ranges.push([found, found + letter.length]);
+      from = found + letter.length;
+    }
+    return merge(ranges);
+  }
+
+  // Every place of every term, for snippets of full text (short strings).
+  function allRanges(q, hay) {
+    const ranges = [];
+    for (const term of q.terms) {
+      for (let at = hay.indexOf(term); at >= 0 && ranges.length < 64; at = hay.indexOf(term, at + term.length)) {
+        ranges.push([at, at + term.length]);
+      }
+    }
+    return merge(ranges);
+  }
+
+  function merge(ranges) {
+    ranges.sort((a, b) => a[0] - b[0]);
+    const out = [];
+    for (const range of ranges) {
+      const last = out[out.length - 1];
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+      else out.push(range.slice());
+    }
+    return out;
+  }
+
+  function rank(items, q, limit, adjust) {
     // Keep only the best `limit` hits as we go: sorting every match of a one-letter query
     // over ten thousand posts would cost more than the matching itself.
     const top = [];
     for (const item of items) {
-      let best = score(query, item.hay);
-      if (extra) best = extra(item, best);
-      if (!best || (top.length === limit && best.score <= top[limit - 1].score)) continue;
+      let best = score(q, item.hay);
+      if (adjust) best = adjust(item, best);
+      if (best <= 0 || (top.length === limit && best <= top[limit - 1].score)) continue;
       let at = top.length;
-      while (at > 0 && top[at - 1].score < best.score) at--;
-      top.splice(at, 0, { item, score: best.score, hits: best.hits || [] });
+      while (at > 0 && top[at - 1].score < best) at--;
+      top.splice(at, 0, { item, score: best, q });
       if (top.length > limit) top.pop();
     }
     return top;
   }
 
-  function postTagMatch(query) {
-    // Score each tag once per query; posts then only look their tags up.
+  function postTagMatch(q) {
+    // Score each tag once per query; posts then only look their tags up. A match on a tag
+    // alone ranks a post below every post that matches by its title.
     const tagScores = new Map();
     for (const tag of data.tags) {
-      const s = score(query, tag.hay);
-      if (s) tagScores.set(tag, s.score * 0.9);
+      const s = score(q, tag.hay);
+      if (s > 0) tagScores.set(tag, s);
     }
+    if (!tagScores.size) return null;
     return (post, best) => {
       let tagScore = 0;
       for (const tag of post.tags) tagScore = Math.max(tagScore, tagScores.get(tag) || 0);
-      if (tagScore && (!best || tagScore > best.score)) return { score: tagScore, hits: [] };
-      return best;
+      if (!tagScore) return best;
+      return best > 0 ? best + tagScore / 1000 : 10 + tagScore / 100;
     };
   }
 
@@ -200,15 +321,15 @@
     ].filter(Boolean);
     for (const command of list) {
       command.kind = "command";
-      command.hay = command.title.toLowerCase();
-    }
-    if (query && document.querySelector(".md-search__input")) {
-      list.push({
-        kind: "command", title: S.search_full.replace("{query}", query), hay: "",
-        always: true, run: () => handToMaterialSearch(query),
-      });
+      command.hay = fold(command.title);
     }
     return list;
+  }
+
+  function handOff(query) {
+    if (!query || !document.querySelector(".md-search__input")) return null;
+    const title = fill(S.search_full, "query", query);
+    return { item: { kind: "command", title, run: () => handToMaterialSearch(query) }, score: 0, q: null };
   }
 
   function go(url, fullReload) {
@@ -316,10 +437,15 @@
 
   function rememberVisit() {
     if (!data) return;
+    if (!RECENT) {
+      // `recent: 0` means no history at all, not even one left from before.
+      try { localStorage.removeItem(storageKey("recent")); } catch (error) { /* private mode */ }
+      return;
+    }
     const here = currentUrl();
     const post = data.posts.find((p) => new URL(p.url, root).href === here);
     if (!post) return;
-    const recent = [post.url, ...recentUrls().filter((url) => url !== post.url)].slice(0, config.recent || 5);
+    const recent = [post.url, ...recentUrls().filter((url) => url !== post.url)].slice(0, RECENT);
     try { localStorage.setItem(storageKey("recent"), JSON.stringify(recent)); } catch (error) { /* full */ }
   }
 
@@ -328,70 +454,67 @@
   const group = (label, items) => ({ label, items });
 
   function search(raw) {
-    const value = raw.trim();
+    const value = String(raw).trim();
     if (!data) return [];
     if (value.startsWith("?")) return [group(S.help, helpItems())];
     if (value.startsWith(">")) {
-      const query = value.slice(1).trim().toLowerCase();
-      return [group(S.commands, rank(commands(""), query, LIMIT.command))];
+      return [group(S.commands, rank(commands(), parseQuery(value.slice(1)), LIMIT.command))];
     }
     if (value.startsWith("@")) {
-      const query = value.slice(1).trim().toLowerCase();
-      return [group(S.headings, rank(headings(), query, LIMIT.heading))];
+      return [group(S.headings, rank(headings(), parseQuery(value.slice(1)), LIMIT.heading))];
     }
     if (value.startsWith("#")) return tagMode(value.slice(1));
-    const query = value.toLowerCase();
-    if (!query) return emptyState();
+    const q = parseQuery(value);
+    if (!q.full) return emptyState();
 
+    const posts = group(S.posts, rank(data.posts, q, LIMIT.post, postTagMatch(q)));
     const groups = [
-      group(S.posts, rank(data.posts, query, LIMIT.post, postTagMatch(query))),
-      group(S.tags, rank(data.tags, query, LIMIT.tag)),
-      group(S.pages, rank(data.pages, query, LIMIT.page)),
-      group(S.commands, rank(commands(value), query, LIMIT.command, (item, best) =>
-        item.always ? { score: 1, hits: [] } : best)),
-    ];
-    if (config.fullText !== false && query.length >= 3 && groups[0].items.length < 3) {
-      if (fullText) {
-        groups.push(group(S.full_text, fullTextMatches(query, groups[0].items)));
-      } else {
-        loadFullText();
-      }
-    }
+      posts,
+      group(S.tags, rank(data.tags, q, LIMIT.tag)),
+      group(S.pages, rank(data.pages, q, LIMIT.page)),
+      group(S.commands, rank(commands(), q, LIMIT.command)),
+    ].filter((g) => g.items.length);
     // The group holding the best match comes first, so Enter takes the best hit.
-    const best = (g) => (g.items.length ? g.items[0].score : -Infinity);
-    return groups.filter((g) => g.items.length).sort((a, b) => best(b) - best(a));
+    const best = (g) => g.items[0].score;
+    groups.sort((a, b) => best(b) - best(a));
+    // Full text comes last, its hits above the command that hands the query to Material.
+    const shown = groups.flatMap((g) => g.items).filter((hit) => hit.item.url != null);
+    const textHits = q.full.length >= 3 && posts.items.length < 3 ? fullTextMatches(q, shown) : [];
+    const hand = handOff(value.length > MAX_QUERY ? q.full : value);
+    if (textHits.length || hand) groups.push(group(S.full_text, hand ? [...textHits, hand] : textHits));
+    return groups;
   }
 
   function tagMode(rest) {
-    const [tagQuery, ...words] = rest.split(/\s+/);
-    const tagLower = tagQuery.toLowerCase();
-    const query = words.join(" ").toLowerCase();
+    const [tagQuery, ...words] = rest.trim().split(/\s+/);
+    const tagLower = fold(tagQuery);
     const exact = data.tags.find((tag) => tag.hay === tagLower);
     if (exact && words.length) {
       const tagged = data.posts.filter((post) => post.tags.includes(exact));
-      return [group(`${S.posts} #${exact.name}`, rank(tagged, query, LIMIT.post * 3))];
+      return [group(`${S.posts} #${exact.name}`, rank(tagged, parseQuery(words.join(" ")), LIMIT.post * 3))];
     }
-    return [group(S.tags, rank(data.tags, tagLower, LIMIT.tag * 5))];
+    return [group(S.tags, rank(data.tags, parseQuery(tagQuery), LIMIT.tag * 5))];
   }
 
   function emptyState() {
-    const recent = recentUrls()
-      .map((url) => data.posts.find((post) => post.url === url))
-      .filter(Boolean);
-    const newest = data.posts.filter((post) => !recent.includes(post)).slice(0, LIMIT.post);
-    const wrap = (items) => items.map((item) => ({ item, score: 0, hits: [] }));
+    const recent = RECENT
+      ? recentUrls().map((url) => data.posts.find((post) => post.url === url)).filter(Boolean).slice(0, RECENT)
+      : [];
+    // Pinned posts lead the listing; "newest" means by date.
+    const newest = data.posts.filter((post) => !post.pinned && !recent.includes(post)).slice(0, LIMIT.post);
+    const wrap = (items) => items.map((item) => ({ item, score: 0, q: null }));
     return [
       group(S.recent, wrap(recent)),
       group(S.newest, wrap(newest)),
-      group(S.commands, wrap(commands(""))),
+      group(S.commands, wrap(commands())),
     ].filter((g) => g.items.length);
   }
 
   function headings() {
     return Array.from(document.querySelectorAll(".md-content h2[id], .md-content h3[id], .md-content h4[id]"))
       .map((heading) => {
-        const title = heading.textContent.replace(/¶$/, "").trim();
-        return { kind: "heading", title, hay: title.toLowerCase(), anchor: heading.id };
+        const title = heading.textContent.replace(PERMALINK, "").trim();
+        return { kind: "heading", title, hay: fold(title), anchor: heading.id };
       });
   }
 
@@ -402,53 +525,109 @@
       ["@", S.help_headings],
       ["?", S.help_help],
     ].map(([prefix, title]) => ({
-      item: { kind: "help", title: `${prefix}  ${title}`, prefix }, score: 0, hits: [],
+      item: { kind: "help", title: `${prefix}  ${title}`, prefix }, score: 0, q: null,
     }));
   }
 
-  function fullTextMatches(query, postHits) {
-    const words = query.split(/\s+/).filter(Boolean);
-    const seen = new Set(postHits.map((hit) => new URL(hit.item.url, root).href));
-    const matches = [];
-    for (const doc of fullText) {
-      if (!words.every((word) => doc.hay.includes(word))) continue;
-      const page = new URL(doc.url.split("#")[0], root).href;
-      if (seen.has(page)) continue;
-      seen.add(page);
-      const at = Math.max(0, doc.body.toLowerCase().indexOf(words[0]) - 40);
-      matches.push({ item: { ...doc, excerpt: doc.body.slice(at, at + 120) }, score: 0, hits: [] });
-      if (matches.length >= LIMIT.text) break;
+  /* Full text: searched in time slices, so no keystroke waits for the whole index -------- */
+
+  // Pages and posts already listed above are not listed again.
+  function fullTextMatches(q, shownHits) {
+    if (config.fullText === false) return [];
+    if (!fullText) {
+      loadFullText();
+      return [];
     }
-    return matches;
+    const key = q.terms.join(" ");
+    if (!textSearch || textSearch.key !== key) {
+      const seen = new Set(shownHits.map((hit) => new URL(hit.item.url, root).href));
+      textSearch = { key, q, next: 0, seen, hits: [], done: false, timer: 0 };
+      scan(textSearch);
+    }
+    return textSearch.done ? textSearch.hits : [];
+  }
+
+  function scan(job) {
+    const stop = performance.now() + SLICE_MS;
+    while (job.next < fullText.length && job.hits.length < LIMIT.text) {
+      if (job.next % 8 === 0 && performance.now() > stop) break;
+      const doc = textDoc(fullText[job.next++]);
+      if (!hasAll(doc, job.q.terms)) continue;
+      const page = new URL(doc.page, root).href;
+      if (job.seen.has(page)) continue;
+      job.seen.add(page);
+      job.hits.push({ item: textItem(doc, page, job.q), score: 0, q: job.q });
+    }
+    if (job.next >= fullText.length || job.hits.length >= LIMIT.text) {
+      job.done = true;
+      return;
+    }
+    job.timer = setTimeout(() => {
+      if (textSearch !== job) return; // a newer query took over
+      scan(job);
+      if (job.done && dialog && !dialog.hidden) render(search(input.value), true);
+    }, 0);
+  }
+
+  function textItem(doc, page, q) {
+    // A section's hit shows the title of its post or page, then the section's own.
+    const post = data.postByUrl.get(page);
+    const pageDoc = fullTextPages.get(doc.page);
+    const title = (post && post.title) || (pageDoc && textDoc(pageDoc).title) || doc.title;
+    const section = doc.anchor != null && doc.title !== title ? doc.title : "";
+    return { kind: "text", title, section, url: doc.page + (doc.anchor ? `#${doc.anchor}` : ""), ...snippet(doc, q) };
+  }
+
+  // About 150 characters around the first match, cut between words.
+  function snippet(doc, q) {
+    const { body, hay } = doc;
+    let at = -1;
+    for (const term of q.terms) {
+      const found = hay.indexOf(term);
+      if (found >= 0 && (at < 0 || found < at)) at = found;
+    }
+    if (at < 0) at = 0;
+    let start = 0;
+    if (at > 50) {
+      const space = body.indexOf(" ", at - 50);
+      start = space >= 0 && space < at ? space + 1 : body.lastIndexOf(" ", at) + 1;
+    }
+    let end = body.length;
+    if (end - start > 150) {
+      const space = body.lastIndexOf(" ", start + 150);
+      end = space > at ? space : start + 150;
+      if (/[\uD800-\uDBFF]/.test(body[end - 1])) end -= 1;
+    }
+    const excerpt = body.slice(start, end);
+    return {
+      excerpt: `${start > 0 ? "…" : ""}${excerpt}${end < body.length ? "…" : ""}`,
+      excerptHits: allRanges(q, hay.slice(start, end)).map(([a, b]) => [a + (start > 0 ? 1 : 0), b + (start > 0 ? 1 : 0)]),
+    };
   }
 
   /* Rendering ----------------------------------------------------------------------------- */
 
-  function highlight(el, value, hits) {
-    if (!hits.length) {
-      el.textContent = value;
-      return;
+  // Underlines `ranges` of `value`, widened to whole code points so that no emoji or other
+  // character outside the BMP is ever cut in two.
+  function highlight(el, value, ranges) {
+    let done = 0;
+    for (let [start, end] of ranges) {
+      if (start > 0 && isLow(value.charCodeAt(start)) && isHigh(value.charCodeAt(start - 1))) start--;
+      if (end < value.length && isLow(value.charCodeAt(end)) && isHigh(value.charCodeAt(end - 1))) end++;
+      start = Math.max(start, done);
+      end = Math.min(end, value.length);
+      if (end <= start) continue;
+      if (start > done) el.appendChild(document.createTextNode(value.slice(done, start)));
+      el.appendChild(text("mark", null, value.slice(start, end)));
+      done = end;
     }
-    const marks = new Set(hits);
-    let run = "";
-    let marked = false;
-    const flush = () => {
-      if (!run) return;
-      el.appendChild(marked ? text("mark", null, run) : document.createTextNode(run));
-      run = "";
-    };
-    for (let i = 0; i < value.length; i++) {
-      const isHit = marks.has(i);
-      if (isHit !== marked) {
-        flush();
-        marked = isHit;
-      }
-      run += value[i];
-    }
-    flush();
+    if (done < value.length) el.appendChild(document.createTextNode(value.slice(done)));
   }
+  const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
+  const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
 
-  function render(groups) {
+  function render(groups, keepActive) {
+    const previous = active;
     results = [];
     const fragment = document.createDocumentFragment();
     groups.forEach((g, groupIndex) => {
@@ -469,31 +648,49 @@
     list.replaceChildren(fragment);
     const count = results.length;
     input.setAttribute("aria-expanded", String(count > 0));
-    announce(count ? (count === 1 ? S.result_one : S.results.replace("{count}", count)) : S.no_results);
+    announce(count ? (count === 1 ? S.result_one : fill(S.results, "count", count)) : S.no_results);
     if (!count) list.appendChild(text("div", "folio-palette__empty", S.no_results));
-    setActive(count ? 0 : -1);
+    setActive(count ? (keepActive && previous > 0 ? Math.min(previous, count - 1) : 0) : -1);
   }
 
   function option(hit, index) {
     const item = hit.item;
+    const q = hit.q;
     const el = text("div", `folio-palette__option folio-palette__option--${item.kind}`, null);
     el.id = `folio-palette-o${index}`;
     el.setAttribute("role", "option");
     el.setAttribute("aria-selected", "false");
     el.dataset.index = String(index);
     const title = text("span", "folio-palette__title", null);
-    highlight(title, item.title, item.kind === "tag" ? hit.hits.map((i) => i + 1) : hit.hits);
+    let ranges = [];
+    if (q && item.kind === "text") ranges = allRanges(q, fold(item.title));
+    else if (q && item.hay) ranges = hitRanges(q, item.hay);
+    if (item.kind === "tag") ranges = ranges.map(([a, b]) => [a + 1, b + 1]); // after the "#"
+    highlight(title, item.title, ranges);
+    if (item.section) title.appendChild(text("span", "folio-palette__section", `${SEP}${item.section}`));
     el.appendChild(title);
     const meta = [];
     if (item.kind === "post") {
-      meta.push(item.date, ...item.tags.map((tag) => `#${tag.name}`));
-      if (item.draft) meta.push(S.draft);
+      meta.push([item.date]);
+      for (const tag of item.tags) {
+        meta.push([tag.title, q ? hitRanges(q, tag.hay).map(([a, b]) => [a + 1, b + 1]) : []]);
+      }
+      if (item.draft) meta.push([S.draft]);
     } else if (item.kind === "tag") {
-      meta.push(item.count === 1 ? S.post_count_one : S.post_count.replace("{count}", item.count));
+      meta.push([item.count === 1 ? S.post_count_one : fill(S.post_count, "count", item.count)]);
+    } else if (item.kind === "page" && item.path) {
+      meta.push([item.path]);
     } else if (item.kind === "text") {
-      meta.push(item.excerpt);
+      meta.push([item.excerpt, item.excerptHits]);
     }
-    if (meta.length) el.appendChild(text("span", "folio-palette__meta", meta.join("  ·  ")));
+    if (meta.length) {
+      const line = text("span", "folio-palette__meta", null);
+      meta.forEach(([value, marks], i) => {
+        if (i) line.appendChild(document.createTextNode("  ·  "));
+        highlight(line, String(value), marks || []);
+      });
+      el.appendChild(line);
+    }
     return el;
   }
 
@@ -551,7 +748,9 @@
     const heading = text("div", "folio-palette__heading", S.title);
     heading.setAttribute("aria-hidden", "true");
     input = text("input", "folio-palette__input", null);
-    Object.assign(input, { type: "text", placeholder: S.placeholder, autocomplete: "off", spellcheck: false });
+    Object.assign(input, {
+      type: "text", placeholder: S.placeholder, autocomplete: "off", spellcheck: false, maxLength: MAX_QUERY,
+    });
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-label", S.placeholder);
     input.setAttribute("aria-expanded", "false");
@@ -561,8 +760,11 @@
     list.id = "folio-palette-list";
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", S.title);
-    const closeButton = text("button", "folio-palette__close", S.close);
+    // "Esc" on wide screens, a 44 px cross on phones; the name holds both.
+    const closeButton = text("button", "folio-palette__close", null);
     closeButton.type = "button";
+    closeButton.setAttribute("aria-label", `${S.close_label} (${S.close})`);
+    closeButton.append(icon("M6 6l12 12M18 6L6 18"), text("span", "folio-palette__close-key", S.close));
     status = text("div", "folio-sr-only", null);
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
@@ -658,11 +860,16 @@
 
   /* Wiring ------------------------------------------------------------------------------------ */
 
+  // Inputs that take no typing: Ctrl+K on them (say, Material's light/dark radio, focused
+  // after a click) is meant for the palette.
+  const NOT_TYPED = /^(checkbox|radio|button|submit|reset|image|file|range|color|hidden)$/;
+
   function isTyping(target) {
     if (!target || !(target instanceof Element)) return false;
     if (target.closest(".folio-palette")) return false;
     if (target.matches(".md-search__input")) return false; // opening from Material's search is fine
-    return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+    if (target.tagName === "INPUT") return !NOT_TYPED.test(target.type);
+    return target.isContentEditable || target.tagName === "TEXTAREA" || target.tagName === "SELECT";
   }
 
   function onGlobalKey(event) {
@@ -676,19 +883,40 @@
     else open();
   }
 
+  // A stroked 24 px icon, drawn here so the palette needs no icon font or file.
+  function icon(path) {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "folio-icon");
+    const line = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    line.setAttribute("d", path);
+    svg.appendChild(line);
+    return svg;
+  }
+
   function addHeaderButton() {
     if (document.querySelector(".folio-palette-button")) return;
     const button = text("button", "folio-palette-button", null);
     button.type = "button";
-    button.setAttribute("aria-label", `${S.title} (${shortcutLabel()})`);
-    button.title = S.title;
-    button.append(text("span", "folio-palette-button__label", S.title), text("kbd", null, shortcutLabel()));
+    // The name is the visible text ("Command Palette Ctrl K"); on phones the text is only
+    // hidden from sight and the button shows a prompt icon.
+    const shortcut = keys[0];
+    if (shortcut) {
+      const mods = [shortcut.ctrl && "Control", shortcut.meta && "Meta", shortcut.alt && "Alt", shortcut.shift && "Shift"];
+      button.setAttribute("aria-keyshortcuts", [...mods.filter(Boolean), shortcut.key.toUpperCase()].join("+"));
+    }
+    const label = text("span", "folio-palette-button__text", null);
+    label.append(text("span", "folio-palette-button__label", S.title), " ", text("kbd", null, shortcutLabel()));
+    button.append(icon("M4 7l5 5-5 5M12 18h8"), label);
     button.addEventListener("click", open);
     button.addEventListener("pointerenter", loadIndex, { once: true });
     const header = document.querySelector(".md-header__inner");
     const search = header && header.querySelector(".md-search");
-    if (header) header.insertBefore(button, search || null);
-    else {
+    if (header) {
+      header.insertBefore(button, search || null);
+      header.classList.add("folio-palette-header");
+    } else {
       button.classList.add("folio-palette-button--floating");
       document.body.appendChild(button);
     }
