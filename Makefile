@@ -7,7 +7,7 @@ BENCH_ARGS ?=
 # Material prints a long end-of-life banner on every build; keep the output readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint typecheck pytest bench screenshots chromium social-deps clean
+.PHONY: serve build test lint typecheck pytest bench screenshots chromium social-deps clean palette-min
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mkdocs-folio needs Python 3.11 or newer")'
@@ -68,6 +68,16 @@ bench: $(VENV)/.dev-installed chromium
 
 screenshots: $(VENV)/.dev-installed chromium
 	$(BIN)/python -m tests.readme_screenshots
+
+# palette.js is the source; the package ships palette.min.js, made from it by terser, whose
+# renamed locals keep folio's CSS+JS under 10 kB gzipped. Run after every palette.js change
+# (tests/test_palette.py checks that the two match).
+PALETTE = plugin/mkdocs_folio/assets/folio/palette
+palette-min:
+	npx --yes terser@5 $(PALETTE).js --compress --mangle --comments false --output $(PALETTE).min.tmp
+	{ printf '/* generated from palette.js (sha256 %s) by make palette-min: edit palette.js */\n' \
+	  "$$(sha256sum $(PALETTE).js | cut -d' ' -f1)"; cat $(PALETTE).min.tmp; } > $(PALETTE).min.js
+	rm -f $(PALETTE).min.tmp
 
 clean:
 	rm -rf site dist build benchmarks/.work .pytest_cache .mypy_cache .ruff_cache

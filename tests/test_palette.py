@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -879,3 +880,10 @@ def test_every_palette_text_has_4_5_to_1_contrast(page: Any, site_url: str, sche
     assert {"Posts", "rust", "Command Palette"} <= {text for text, _ in contrasts}
     low = [(text, round(ratio, 2)) for text, ratio in contrasts if ratio < 4.5]
     assert not low, low
+
+
+def test_shipped_palette_script_is_made_from_the_source() -> None:
+    folder = Path(__file__).parent.parent / "plugin/mkdocs_folio/assets/folio"
+    source = hashlib.sha256((folder / "palette.js").read_bytes()).hexdigest()
+    header = (folder / "palette.min.js").read_text(encoding="utf-8").split("\n", 1)[0]
+    assert f"(sha256 {source})" in header, "palette.js changed: run `make palette-min`"

@@ -24,7 +24,6 @@
   let fullText = null;
   let fullTextLoading = null;
   let textSearch = null;
-  const fullTextPages = new Map();
   let results = [];
   let active = -1;
   let lastFocus = null;
@@ -119,7 +118,6 @@
           // Only parsed here; each document is turned into text when a search first reaches
           // it, in the same time slices as the search itself.
           fullText = (raw.docs || []).filter((doc) => doc && typeof doc.location === "string");
-          for (const doc of fullText) if (!doc.location.includes("#")) fullTextPages.set(doc.location, doc);
           if (dialog && !dialog.hidden) render(search(input.value), true);
         })
         .catch(() => { fullText = []; });
@@ -145,7 +143,7 @@
       const [page, anchor] = doc.location.split("#");
       const title = plain(doc.title || "").replace(PERMALINK, "");
       const body = plain(doc.text || "");
-      doc.prepared = { page, anchor, title, body, hay: fold(body), titleHay: fold(title) };
+      doc.prepared = { location: doc.location, page, anchor, title, body, hay: fold(body), titleHay: fold(title) };
       // The HTML is not needed again: a large site's index is tens of megabytes.
       doc.title = doc.text = undefined;
     }
@@ -223,51 +221,25 @@
     return Math.max(100, 1000 - gaps * 10 - hay.length / 10);
   }
 
-  // [start, end) ranges of `hay` to underline, merged and in order; at most one per term,
-  // or one per letter of the (capped) query when only a fuzzy match explains the row.
-  function hitRanges(q, hay) {
-    if (!q.full || !hay) return [];
-    const at = find(hay, q.full);
-    if (at >= 0) return [[at, at + q.full.length]];
-    const ranges = [];
+  // [start, end) ranges of `hay` to underline: where each term is first found (or, with
+  // `every`, every place of it), else each letter of the fuzzy match.
+  function ranges(q, hay, every) {
+    const out = [];
     for (const term of q.terms) {
-      const found = find(hay, term);
-      if (found < 0) return fuzzyRanges(q.letters, hay);
-      ranges.push([found, found + term.length]);
+      let at = find(hay, term);
+      if (at < 0 && !every) return fuzzyRanges(q.letters, hay);
+      for (; at >= 0 && out.length < 64; at = every ? hay.indexOf(term, at + term.length) : -1) {
+        out.push([at, at + term.length]);
+      }
     }
-    return merge(ranges);
+    return out.sort((a, b) => a[0] - b[0]);
   }
 
   function fuzzyRanges(letters, hay) {
-    if (!fuzzy(letters, hay)) return [];
-    const ranges = [];
-    let from = 0;
-    for (const letter of letters) {
-      const found = hay.indexOf(letter, from);
-      ranges.push([found, found + letter.length]);
-      from = found + letter.length;
-    }
-    return merge(ranges);
-  }
-
-  // Every place of every term, for snippets of full text (short strings).
-  function allRanges(q, hay) {
-    const ranges = [];
-    for (const term of q.terms) {
-      for (let at = hay.indexOf(term); at >= 0 && ranges.length < 64; at = hay.indexOf(term, at + term.length)) {
-        ranges.push([at, at + term.length]);
-      }
-    }
-    return merge(ranges);
-  }
-
-  function merge(ranges) {
-    ranges.sort((a, b) => a[0] - b[0]);
     const out = [];
-    for (const range of ranges) {
-      const last = out[out.length - 1];
-      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-      else out.push(range.slice());
+    for (let i = 0, from = 0; fuzzy(letters, hay) && i < letters.length; i++) {
+      const at = hay.indexOf(letters[i], from);
+      out.push([at, (from = at + letters[i].length)]);
     }
     return out;
   }
@@ -552,11 +524,12 @@
     while (job.next < fullText.length && job.hits.length < LIMIT.text) {
       if (job.next % 8 === 0 && performance.now() > stop) break;
       const doc = textDoc(fullText[job.next++]);
+      if (doc.anchor == null) job.pageTitle = doc.title; // a page's sections follow it
       if (!hasAll(doc, job.q.terms)) continue;
       const page = new URL(doc.page, root).href;
       if (job.seen.has(page)) continue;
       job.seen.add(page);
-      job.hits.push({ item: textItem(doc, page, job.q), score: 0, q: job.q });
+      job.hits.push({ item: textItem(doc, page, job), score: 0, q: job.q });
     }
     if (job.next >= fullText.length || job.hits.length >= LIMIT.text) {
       job.done = true;
@@ -569,59 +542,49 @@
     }, 0);
   }
 
-  function textItem(doc, page, q) {
+  function textItem(doc, page, job) {
     // A section's hit shows the title of its post or page, then the section's own.
     const post = data.postByUrl.get(page);
-    const pageDoc = fullTextPages.get(doc.page);
-    const title = (post && post.title) || (pageDoc && textDoc(pageDoc).title) || doc.title;
+    const title = (post && post.title) || job.pageTitle || doc.title;
     const section = doc.anchor != null && doc.title !== title ? doc.title : "";
-    return { kind: "text", title, section, url: doc.page + (doc.anchor ? `#${doc.anchor}` : ""), ...snippet(doc, q) };
+    return { kind: "text", title, section, url: doc.location, ...snippet(doc, job.q) };
   }
 
-  // About 150 characters around the first match, cut between words.
+  // About 150 characters from shortly before the first match, cut between words.
   function snippet(doc, q) {
     const { body, hay } = doc;
-    let at = -1;
-    for (const term of q.terms) {
-      const found = hay.indexOf(term);
-      if (found >= 0 && (at < 0 || found < at)) at = found;
-    }
-    if (at < 0) at = 0;
-    let start = 0;
-    if (at > 50) {
-      const space = body.indexOf(" ", at - 50);
-      start = space >= 0 && space < at ? space + 1 : body.lastIndexOf(" ", at) + 1;
-    }
-    let end = body.length;
-    if (end - start > 150) {
-      const space = body.lastIndexOf(" ", start + 150);
-      end = space > at ? space : start + 150;
-      if (/[\uD800-\uDBFF]/.test(body[end - 1])) end -= 1;
-    }
-    const excerpt = body.slice(start, end);
+    const found = q.terms.map((term) => hay.indexOf(term)).filter((i) => i >= 0);
+    const at = found.length ? Math.min(...found) : 0;
+    const start = at > 50 ? Math.min(at, body.indexOf(" ", at - 50) + 1) : 0;
+    let end = body.length > start + 150 ? body.lastIndexOf(" ", start + 150) : body.length;
+    if (end <= at) end = start + 150;
+    if (isHigh(body.charCodeAt(end - 1))) end--;
+    const shift = start ? 1 : 0; // the "…"
     return {
-      excerpt: `${start > 0 ? "…" : ""}${excerpt}${end < body.length ? "…" : ""}`,
-      excerptHits: allRanges(q, hay.slice(start, end)).map(([a, b]) => [a + (start > 0 ? 1 : 0), b + (start > 0 ? 1 : 0)]),
+      excerpt: `${start ? "…" : ""}${body.slice(start, end)}${end < body.length ? "…" : ""}`,
+      excerptHits: ranges(q, hay.slice(start, end), true).map(([a, b]) => [a + shift, b + shift]),
     };
   }
 
   /* Rendering ----------------------------------------------------------------------------- */
 
-  // Underlines `ranges` of `value`, widened to whole code points so that no emoji or other
+  // Underlines `marks` of `value`, widened to whole code points so that no emoji or other
   // character outside the BMP is ever cut in two.
-  function highlight(el, value, ranges) {
+  function highlight(el, value, marks) {
     let done = 0;
-    for (let [start, end] of ranges) {
-      if (start > 0 && isLow(value.charCodeAt(start)) && isHigh(value.charCodeAt(start - 1))) start--;
-      if (end < value.length && isLow(value.charCodeAt(end)) && isHigh(value.charCodeAt(end - 1))) end++;
+    let mark = null;
+    for (let [start, end] of marks) {
+      if (isLow(value.charCodeAt(start)) && isHigh(value.charCodeAt(start - 1))) start--;
+      if (isLow(value.charCodeAt(end)) && isHigh(value.charCodeAt(end - 1))) end++;
       start = Math.max(start, done);
       end = Math.min(end, value.length);
       if (end <= start) continue;
-      if (start > done) el.appendChild(document.createTextNode(value.slice(done, start)));
-      el.appendChild(text("mark", null, value.slice(start, end)));
+      if (start > done) el.append(value.slice(done, start));
+      if (start > done || !mark) el.appendChild((mark = text("mark", null, "")));
+      mark.textContent += value.slice(start, end);
       done = end;
     }
-    if (done < value.length) el.appendChild(document.createTextNode(value.slice(done)));
+    el.append(value.slice(done));
   }
   const isHigh = (code) => code >= 0xd800 && code <= 0xdbff;
   const isLow = (code) => code >= 0xdc00 && code <= 0xdfff;
@@ -662,37 +625,24 @@
     el.setAttribute("aria-selected", "false");
     el.dataset.index = String(index);
     const title = text("span", "folio-palette__title", null);
-    let ranges = [];
-    if (q && item.kind === "text") ranges = allRanges(q, fold(item.title));
-    else if (q && item.hay) ranges = hitRanges(q, item.hay);
-    if (item.kind === "tag") ranges = ranges.map(([a, b]) => [a + 1, b + 1]); // after the "#"
-    highlight(title, item.title, ranges);
+    const marks = q ? ranges(q, item.hay || fold(item.title), item.kind === "text") : [];
+    highlight(title, item.title, item.kind === "tag" ? marks.map(afterHash) : marks);
     if (item.section) title.appendChild(text("span", "folio-palette__section", `${SEP}${item.section}`));
     el.appendChild(title);
-    const meta = [];
-    if (item.kind === "post") {
-      meta.push([item.date]);
-      for (const tag of item.tags) {
-        meta.push([tag.title, q ? hitRanges(q, tag.hay).map(([a, b]) => [a + 1, b + 1]) : []]);
-      }
-      if (item.draft) meta.push([S.draft]);
-    } else if (item.kind === "tag") {
-      meta.push([item.count === 1 ? S.post_count_one : fill(S.post_count, "count", item.count)]);
-    } else if (item.kind === "page" && item.path) {
-      meta.push([item.path]);
-    } else if (item.kind === "text") {
-      meta.push([item.excerpt, item.excerptHits]);
+    const meta = item.kind === "post"
+      ? [[item.date], ...item.tags.map((tag) => [tag.title, q && ranges(q, tag.hay).map(afterHash)]), [item.draft && S.draft]]
+      : item.kind === "tag"
+        ? [[item.count === 1 ? S.post_count_one : fill(S.post_count, "count", item.count)]]
+        : [[item.path], [item.excerpt, item.excerptHits]];
+    const line = text("span", "folio-palette__meta", null);
+    for (const [value, marks] of meta.filter(([value]) => value)) {
+      if (line.firstChild) line.append("  ·  ");
+      highlight(line, value, marks || []);
     }
-    if (meta.length) {
-      const line = text("span", "folio-palette__meta", null);
-      meta.forEach(([value, marks], i) => {
-        if (i) line.appendChild(document.createTextNode("  ·  "));
-        highlight(line, String(value), marks || []);
-      });
-      el.appendChild(line);
-    }
+    if (line.firstChild) el.appendChild(line);
     return el;
   }
+  const afterHash = ([a, b]) => [a + 1, b + 1]; // tags are shown as "#name"
 
   function setActive(index) {
     const previous = list.querySelector("[aria-selected=true]");
@@ -741,37 +691,30 @@
   function build() {
     dialog = text("div", "folio-palette", null);
     dialog.hidden = true;
+    // Fixed markup; the configured strings go in as text and attributes below.
+    dialog.innerHTML = '<div class="folio-palette__panel"><div class="folio-palette__heading" aria-hidden="true"></div>'
+      + '<div class="folio-palette__top"><input class="folio-palette__input" type="text" role="combobox"'
+      + ' autocomplete="off" spellcheck="false" aria-expanded="false" aria-controls="folio-palette-list"'
+      + ` aria-autocomplete="list" maxlength="${MAX_QUERY}"><button type="button" class="folio-palette__close">`
+      + `${svg("M6 6l12 12M18 6L6 18")}<span></span></button></div>`
+      + '<div class="folio-palette__list" id="folio-palette-list" role="listbox"></div>'
+      + '<div class="folio-sr-only" role="status" aria-live="polite"></div></div>';
+    const part = (name) => dialog.querySelector(`.folio-palette__${name}`);
+    const panel = part("panel");
+    const closeButton = part("close");
+    input = part("input");
+    list = part("list");
+    status = dialog.querySelector("[role=status]");
+    const label = (el, value) => el.setAttribute("aria-label", value);
     dialog.setAttribute("role", "dialog");
     dialog.setAttribute("aria-modal", "true");
-    dialog.setAttribute("aria-label", S.title);
-    const panel = text("div", "folio-palette__panel", null);
-    const heading = text("div", "folio-palette__heading", S.title);
-    heading.setAttribute("aria-hidden", "true");
-    input = text("input", "folio-palette__input", null);
-    Object.assign(input, {
-      type: "text", placeholder: S.placeholder, autocomplete: "off", spellcheck: false, maxLength: MAX_QUERY,
-    });
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-label", S.placeholder);
-    input.setAttribute("aria-expanded", "false");
-    input.setAttribute("aria-controls", "folio-palette-list");
-    input.setAttribute("aria-autocomplete", "list");
-    list = text("div", "folio-palette__list", null);
-    list.id = "folio-palette-list";
-    list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", S.title);
+    label(dialog, S.title);
+    label(list, S.title);
+    label(input, (input.placeholder = S.placeholder));
     // "Esc" on wide screens, a 44 px cross on phones; the name holds both.
-    const closeButton = text("button", "folio-palette__close", null);
-    closeButton.type = "button";
-    closeButton.setAttribute("aria-label", `${S.close_label} (${S.close})`);
-    closeButton.append(icon("M6 6l12 12M18 6L6 18"), text("span", "folio-palette__close-key", S.close));
-    status = text("div", "folio-sr-only", null);
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    const top = text("div", "folio-palette__top", null);
-    top.append(input, closeButton);
-    panel.append(heading, top, list, status);
-    dialog.appendChild(panel);
+    label(closeButton, `${S.close_label} (${S.close})`);
+    closeButton.lastChild.textContent = S.close;
+    part("heading").textContent = S.title;
     document.body.appendChild(dialog);
 
     input.addEventListener("input", update);
@@ -883,17 +826,8 @@
     else open();
   }
 
-  // A stroked 24 px icon, drawn here so the palette needs no icon font or file.
-  function icon(path) {
-    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("class", "folio-icon");
-    const line = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    line.setAttribute("d", path);
-    svg.appendChild(line);
-    return svg;
-  }
+  // A stroked 24 px icon: fixed markup, no data in it.
+  const svg = (path) => `<svg class="folio-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="${path}"/></svg>`;
 
   function addHeaderButton() {
     if (document.querySelector(".folio-palette-button")) return;
@@ -901,14 +835,9 @@
     button.type = "button";
     // The name is the visible text ("Command Palette Ctrl K"); on phones the text is only
     // hidden from sight and the button shows a prompt icon.
-    const shortcut = keys[0];
-    if (shortcut) {
-      const mods = [shortcut.ctrl && "Control", shortcut.meta && "Meta", shortcut.alt && "Alt", shortcut.shift && "Shift"];
-      button.setAttribute("aria-keyshortcuts", [...mods.filter(Boolean), shortcut.key.toUpperCase()].join("+"));
-    }
-    const label = text("span", "folio-palette-button__text", null);
-    label.append(text("span", "folio-palette-button__label", S.title), " ", text("kbd", null, shortcutLabel()));
-    button.append(icon("M4 7l5 5-5 5M12 18h8"), label);
+    button.innerHTML = `${svg("M4 7l5 5-5 5M12 18h8")}<span class="folio-palette-button__text"><span></span> <kbd></kbd></span>`;
+    button.querySelector("span span").textContent = S.title;
+    button.querySelector("kbd").textContent = shortcutLabel();
     button.addEventListener("click", open);
     button.addEventListener("pointerenter", loadIndex, { once: true });
     const header = document.querySelector(".md-header__inner");
