@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin
 import feedparser
 import pytest
 import yaml
+from mkdocs.exceptions import Abort
 
 from mkdocs_folio.authors import AuthorsFileError, parse_authors
 from mkdocs_folio.excerpt import balanced_html
@@ -278,3 +279,22 @@ def test_link_to_a_draft_stays_under_serve(tmp_path: Path) -> None:
     assert [(a.get_text(), a["href"]) for a in links] == [
         ("Secret draft", "../../posts/secret-draft/")
     ]
+
+
+@pytest.mark.parametrize(
+    ("meta_file", "expected"),
+    [
+        (b"authors: [Jos\xe9]\n", "posts/.meta.yml: 'file' is not valid UTF-8 (byte 0xe9"),
+        ('tags: ["\\ud800"]\n', "posts/.meta.yml: '"),
+    ],
+)
+def test_meta_files_are_read_like_front_matter(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, meta_file: str | bytes, expected: str
+) -> None:
+    files: dict[str, str | bytes] = {"posts/a.md": post("A"), "posts/.meta.yml": meta_file}
+    write_site(tmp_path, files, config={"plugins": ["search", "meta", "folio"]})
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(tmp_path)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "\n" not in errors[0], errors
+    assert errors[0].startswith(expected), errors[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .structure.errors import PostError, describe
-from .structure.post import Post, load_yaml
+from .structure.post import Post, load_yaml, read_data_file
 from .structure.urls import url_problem
 
 # Looked up in this order under docs_dir when `authors_file` is not set. `.authors.yml` is the
@@ -103,16 +103,9 @@ def parse_authors(source: str, path: str) -> dict[str, Author]:
 def read_authors_file(path: Path, shown_path: str) -> dict[str, Author]:
     """The authors in a file: UTF-8 (a byte order mark is fine), checked like front matter."""
     try:
-        source = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise AuthorsFileError(
-            f"{shown_path}: 'file' is not valid UTF-8 (byte {error.object[error.start]:#04x}"
-            f" at offset {error.start}); save it with UTF-8 encoding"
-        ) from None
-    except OSError as error:
-        raise AuthorsFileError(
-            f"{shown_path}: 'file' cannot be read ({error.strerror or error})"
-        ) from None
+        source = read_data_file(path, shown_path)
+    except PostError as error:
+        raise AuthorsFileError(str(error)) from None
     return parse_authors(source, shown_path)
 
 

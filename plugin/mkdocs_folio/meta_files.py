@@ -17,7 +17,7 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from .structure.errors import PostError, describe
-from .structure.post import load_yaml
+from .structure.post import load_yaml, read_data_file
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def read_meta_files(files: Iterable[File], file_name: str) -> list[MetaFile]:
     for file in files:
         if posixpath.basename(file.src_uri) != file_name or file.abs_src_path is None:
             continue
-        text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+        text = read_data_file(Path(file.abs_src_path), file.src_uri)
         data = load_yaml(file.src_uri, "file", text)
         if data is None:
             data = {}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -44,6 +44,22 @@ _EMPTY_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\r?\n(?:\.{3}|-{3})[ \t]*(?:\r?\n|
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def read_data_file(path: Path, src_uri: str) -> str:
+    """A data file's text (authors, `.meta.yml`): UTF-8, a byte order mark allowed. Raises
+    PostError naming `src_uri` when it cannot be read or is not UTF-8."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise PostError(
+            src_uri,
+            "file",
+            f"is not valid UTF-8 (byte {error.object[error.start]:#04x} at offset"
+            f" {error.start}); save it with UTF-8 encoding",
+        ) from None
+    except OSError as error:
+        raise PostError(src_uri, "file", f"cannot be read ({error.strerror or error})") from None
 
 
 def load_yaml(src_uri: str, field: str, text: str, *, first_line: int = 1) -> Any:
