@@ -65,6 +65,8 @@ def _post(number: int) -> tuple[str, str]:
         meta["readtime"] = 9
     if number == 9:
         meta["links"] = ["blog/posts/2026/post-01.md"]
+    if number == 10:
+        meta["title"] = "A front matter title"  # the listing still shows the # heading
     more = "" if number % 6 == 5 else "\n<!-- more -->\n"
     body = (
         f"# {title}\n\nThe intro of post {number} says what it is about.\n{more}\n"

@@ -10,6 +10,7 @@ import pytest
 
 from mkdocs_folio.material_compat import (
     MaterialOptionError,
+    format_ldml,
     is_material_spelling,
     resolve,
 )
@@ -106,3 +107,10 @@ def test_material_spelling_is_detected(tmp_path: Path) -> None:
     assert is_material_spelling({"draft"}, tmp_path)
     (tmp_path / "posts").mkdir()
     assert not is_material_spelling(set(), tmp_path)
+
+
+def test_dates_shown_in_the_theme_language() -> None:
+    moment = datetime(2025, 3, 4, tzinfo=UTC)
+    assert format_ldml(moment, "long", "de") == "4. März 2025"
+    assert format_ldml(moment, "long", "pt-BR") == "4 de março de 2025"
+    assert format_ldml(moment, "long", "not-a-language") == "March 4, 2025"

@@ -423,9 +423,14 @@ def material_page_plan(
 def format_ldml(moment: datetime, pattern: str, locale: str = "en") -> str:
     """A date formatted as Material formats it: babel, `full`/`long`/`medium`/`short` without
     the time, anything else as an LDML pattern like 'yyyy/MM/dd'."""
+    from babel import Locale, UnknownLocaleError
     from babel.dates import format_date, format_datetime
 
     locale = locale.replace("-", "_")
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError):
+        locale = "en"  # a theme language babel does not know
     if pattern in ("full", "long", "medium", "short"):
         return str(format_date(moment, format=pattern, locale=locale))
     return str(format_datetime(moment, format=pattern, locale=locale))

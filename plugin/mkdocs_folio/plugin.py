@@ -133,6 +133,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.page_order: list[str] = []
         self.authors_by_id: dict[str, Author] = {}
         self.view_urls: dict[str, str] = {}  # first listing pages by source path
+        self.post_headings: dict[Post, str | None] = {}
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -792,6 +793,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def _summarize(self, post: Post, content: str) -> RenderedBody:
         self.post_html[post] = content
+        # Material's listing entries are headed by the post's own `# heading`, if it has one.
+        self.post_headings[post] = heading_title(content)
         separator = self.config.excerpt_separator
         length, words_per_minute = self.config.excerpt_length, self.config.words_per_minute
         style, counting = self.config.excerpt_style, self.config.reading_time_style
@@ -830,9 +833,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Material's blog templates format dates with a `date` filter; its plugin, if also
         # present, registers its own.
         date_format = self.material.post_date_format if self.material is not None else "long"
-        env.filters.setdefault(
-            "date", date_filter(date_format, config.theme.get("language") or "en")
-        )
+        # Themes other than Material may have no `language`.
+        locale = str(config.theme.get("language") or "en")
+        env.filters.setdefault("date", date_filter(date_format, locale))
         assert env.loader is not None
         self.renderer = Renderer(
             env.loader,
@@ -1022,7 +1025,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         max_authors = blog.excerpt_max_authors if blog else None
         max_categories = blog.excerpt_max_categories if blog else None
         excerpt = self.renderer.excerpt(post)
-        title = html.escape(post.title)
+        title = html.escape(self.post_headings.get(post) or post.title)
         anchor = html.escape(post.slug.replace("/", "-"), quote=True)
         heading = f'<h2 id="{anchor}"><a class="toclink" href="{self.renderer.href(post.url)}">'
         body = str(excerpt) if excerpt is not None else ""
