@@ -76,6 +76,7 @@ EXCERPTS = {
         + "".join(f"![shot {i}](shot.png)\n\n" for i in range(12))
     ),
     "posts/timed.md": "---\ndate: 2026-02-04\nreadtime: 7\n---\n\n# Timed\n\nShort.\n",
+    "posts/zero.md": "---\ndate: 2026-02-05\nreadtime: 0\n---\n\n# Zero\n\nCounted.\n",
     "posts/shot.png": b"\x89PNG\r\n\x1a\n",
 }
 MATERIAL_STYLE = {"excerpt_style": "material", "reading_time_style": "material"}
@@ -121,6 +122,7 @@ def test_material_reading_time_counts_code_and_images(tmp_path: Path, material_s
     # About 700 words of code at 265 a minute (160 s), and 12 images: 12 + 11 + ... + 3 + 3 s.
     assert reading_of(material_style, "posts/mostly-code/") == "4 min read"
     assert reading_of(material_style, "posts/timed/") == "7 min read"
+    assert reading_of(material_style, "posts/zero/") == "1 min read"  # 0: counted, as Material
     assert "closingword" not in entry_of(folio_style, "No separator")
 
 

@@ -263,9 +263,9 @@ def _authors(src_uri: str, meta: dict[str, Any]) -> list[str]:
 
 def _reading_minutes(src_uri: str, meta: dict[str, Any]) -> int | None:
     value = meta.get("readtime")
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if value is None or (value == 0 and not isinstance(value, bool)):
+        return None  # 0, as in Material's blog: count it
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise PostError(
             src_uri, "readtime", f"must be a whole number of minutes, got {describe(value)}"
         )
