@@ -174,7 +174,8 @@ def summarize(
         before = html.split(separator, 1)[0] if has_separator else html
         # The post's own `# title` would repeat the entry's title in a listing.
         head = _LEADING_H1.sub("", before, count=1).strip()
-        excerpt_html = balanced_html(head)
+        # Only a cut can leave elements open; a whole post is MkDocs' own HTML.
+        excerpt_html = balanced_html(head) if has_separator else head
     if description:
         excerpt_text = description
     elif head is not None:
