@@ -99,6 +99,13 @@ def test_each_language_has_its_own_tags_archive_feeds_and_palette_index(
     assert json.loads(settings.get_text())["index"] == "fr/assets/folio/index.json"
 
 
+def test_the_sitemap_lists_every_language_blog(multilingual: Site) -> None:
+    sitemap = multilingual.text("sitemap.xml")
+    for path in ["", "fr/", "posts/hello/", "fr/posts/bonjour/", "tags/rust/", "fr/tags/rust/"]:
+        assert f"<loc>https://blog.example.org/{path}</loc>" in sitemap, path
+    assert "fr/archive/" in sitemap
+
+
 def test_language_switcher_links_a_post_to_its_translation(multilingual: Site) -> None:
     def switcher(path: str) -> dict[str, str]:
         return {

@@ -63,3 +63,17 @@ def in_language(prefix: str, dest_uri: str, url: str) -> tuple[str, str]:
     if not prefix:
         return dest_uri, url
     return prefix + dest_uri, prefix + url.removeprefix("./")
+
+
+def add_to_sitemap(plugin: Any, code: str, pages: list[Any]) -> None:
+    """i18n writes its sitemap from the pages it saw in its `on_files`, before folio added its
+    listings and tag pages: list those too, each as its own language's only version."""
+    per_language = getattr(plugin, "i18n_files_per_language", None)
+    if not isinstance(per_language, dict):
+        return
+    listed = per_language.setdefault(code, [])
+    for page in pages:
+        if not hasattr(page, "alternates"):
+            page.alternates = {code: page}
+        if page not in listed:
+            listed.append(page)

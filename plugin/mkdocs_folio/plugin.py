@@ -33,7 +33,14 @@ from .bundle import Asset, folio_assets
 from .config import FolioConfig, merged_strings
 from .dirty import DirtyRebuilds
 from .excerpt import heading_title, summarize
-from .i18n import Language, building_language, i18n_plugin, in_language, language_free_path
+from .i18n import (
+    Language,
+    add_to_sitemap,
+    building_language,
+    i18n_plugin,
+    in_language,
+    language_free_path,
+)
 from .links import ResolvedLink, resolve_link
 from .material_compat import (
     MATERIAL_DEFAULTS,
@@ -331,6 +338,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.dirty is not None:
             self.dirty.keep_html = self.config.feed_content == "full"
             self.dirty.plan_bodies(config, files, self.collection, sources)
+        if language is not None:
+            listing_files = [
+                file for file in files.documentation_pages() if file.src_uri in self.listings
+            ]
+            add_to_sitemap(self.i18n, language.code, listing_files)
         return files
 
     def _point_alternates(self, file: File, language: Language, config: MkDocsConfig) -> None:
