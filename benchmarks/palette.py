@@ -169,7 +169,7 @@ _TIME_TASKS = """
 window.__folioTasks = [];
 const setTimeoutOriginal = window.setTimeout;
 window.setTimeout = function (fn, ...rest) {
-  if (typeof fn !== "function" || !String(new Error().stack).includes("palette.js")) {
+  if (typeof fn !== "function" || !/palette[.\\w]*\\.js/.test(String(new Error().stack))) {
     return setTimeoutOriginal.call(this, fn, ...rest);
   }
   const timed = function (...args) {

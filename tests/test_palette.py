@@ -679,7 +679,7 @@ def test_full_text_drops_permalink_glyphs(page: Any, site_url: str) -> None:
             {
                 "location": "guide/#pools",
                 "title": 'Pools <a class="headerlink" href="#pools">¶</a>',
-                "text": "<p>A wombat pool keeps connections warm.</p>",
+                "text": "<p>A pool of <code>wombat</code>s keeps <em>connections</em>.</p>",
             },
             {"location": "guide/#more", "title": "More ¶", "text": "<p>Another wombat.</p>"},
         ]
@@ -691,7 +691,7 @@ def test_full_text_drops_permalink_glyphs(page: Any, site_url: str) -> None:
     hit = page.locator(".folio-palette__option--text").first
     hit.wait_for()
     assert " ".join(hit.inner_text().split()) == (
-        "Guide › Pools A wombat pool keeps connections warm."
+        "Guide › Pools A pool of wombats keeps connections."  # inline tags glue no space in
     )
     assert "¶" not in page.locator(".folio-palette__list").inner_text()
 
@@ -752,6 +752,7 @@ def test_phone_close_button_is_a_44px_target(browser: Any, site_url: str) -> Non
         box = close.bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44
         assert close.get_attribute("aria-label") == "Close (Esc)"
+        assert close.inner_text().strip() == ""  # a cross, not an "Esc" key to press
         close.tap()
         assert not is_open(phone)
     finally:

@@ -128,6 +128,7 @@
   function plain(html) {
     return String(html)
       .replace(/<a\b[^>]*class="?headerlink[^>]*>[^<]*<\/a>/g, "")
+      .replace(/<\/?(a|b|i|em|strong|code|span|mark|kbd|sub|sup|small|abbr)\b[^>]*>/gi, "") // inline: no space
       .replace(/<[^>]*>/g, " ")
       .replace(/&(#?\w+);/g, (m, name) => ENTITIES[name] || m)
       .replace(/\s+/g, " ")
