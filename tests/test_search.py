@@ -76,6 +76,18 @@ def test_a_posts_own_entries_stay_whole_with_the_excerpt_as_extra_data(tmp_path:
     assert "sectionword" in docs["posts/long-intro/#later"]["text"]
 
 
+def test_a_posts_heading_stays_its_search_title_beside_a_short_front_matter_title(
+    tmp_path: Path,
+) -> None:
+    files = blog()
+    files["posts/release.md"] = post(
+        "release-060", "2026-01-08", body="# Version 0.6 adds a *tree*mendous widget\n\nText."
+    )
+    site = make_site(tmp_path, files)
+    docs = {d["location"]: d for d in index_of(site)}
+    assert docs["posts/release-060/"]["title"] == "Version 0.6 adds a treemendous widget"
+
+
 def test_tag_pages_are_indexed_by_name_and_count_and_listings_carry_no_post_text(
     tmp_path: Path,
 ) -> None:

@@ -1075,6 +1075,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 entries,
                 location=page.url,
                 title=post.title,
+                # Material's search titles a page by its `# heading` when it has one (parsed,
+                # so escaped), else by the raw front matter title: keep only the former.
+                keep_title=heading_title(page.content or "") is not None,
                 excerpt=post.body.excerpt_text if post.body else "",
                 tags=[tag.name for tag in self.collection.tags_of(post)],
                 date=post.date.date().isoformat(),

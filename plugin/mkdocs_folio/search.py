@@ -52,10 +52,13 @@ def upsert_document(
     excerpt: str | None = None,
     tags: list[str] | None = None,
     date: str | None = None,
+    keep_title: bool = False,
 ) -> Entry:
     """Make the page-level entry carry folio's title, tags and date, and the `excerpt` as extra
     data; `text` replaces the entry's text (a generated page's own summary). A post's text as
-    the search plugin indexed it stays whole, so every word of its intro is still found."""
+    the search plugin indexed it stays whole, so every word of its intro is still found;
+    `keep_title` keeps the title it indexed too (the page's `# heading`, which can say more
+    than a short front matter `title`)."""
     start, end = _page_entries(entries, location)
     document = next((e for e in entries[start:end] if e.get("location") == location), None)
     if document is None:
@@ -66,7 +69,8 @@ def upsert_document(
         entries.insert(start, document)
         if text is None and excerpt is not None:
             text = excerpt  # no entry of the page's own: the excerpt is all there is
-    document["title"] = escape(title, quote=False)
+    if not (keep_title and document.get("title")):
+        document["title"] = escape(title, quote=False)
     if text is not None:
         document["text"] = escape(text, quote=False)
     if excerpt is not None:
