@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -69,3 +70,35 @@ def test_a_generated_title_is_text_not_markdown(tmp_path: Path) -> None:
     heading = site.html("tags/c-plus-plus-b/").select_one("article h1")
     assert heading.get_text() == "#*C++* <b>"
     assert heading.select("em, b") == []
+
+
+def test_folio_listing_has_a_numbered_pager_and_continue_reading(titled: Site) -> None:
+    second = titled.html("blog/page/2/")
+    pager = second.select_one(".folio-pagination__position")
+    assert [squash(item.get_text()) for item in pager.select(".folio-pagination__page")] == [
+        "1",
+        "2",
+    ]
+    assert pager.select_one("[aria-current=page]").get_text() == "2"
+    first = pager.select_one("a.folio-pagination__page")["href"]
+    assert (
+        urljoin("https://blog.example.org/blog/page/2/", first) == "https://blog.example.org/blog/"
+    )
+    # The posts are shorter than an automatic excerpt: nothing more to read.
+    assert second.select(".folio-entry__more") == []
+
+
+def test_continue_reading_when_the_post_goes_on(tmp_path: Path) -> None:
+    files = {
+        "index.md": "# Home\n",
+        "posts/cut.md": post(title="Cut", body="Intro.\n\n<!-- more -->\n\nThe rest."),
+        "posts/whole.md": post(title="Whole", date="2026-03-13", body="Only this."),
+    }
+    home = make_site(tmp_path, files).html("")
+    more = {
+        squash(entry.select_one(".folio-entry__title").get_text()): [
+            a["href"] for a in entry.select(".folio-entry__more a")
+        ]
+        for entry in home.select(".folio-entry")
+    }
+    assert more == {"Cut": ["posts/cut/"], "Whole": []}

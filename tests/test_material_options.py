@@ -14,6 +14,7 @@ from mkdocs_folio.material_compat import (
     is_material_spelling,
     resolve,
 )
+from mkdocs_folio.structure.pages import pager_items
 from mkdocs_folio.structure.post import Post
 from mkdocs_folio.structure.routing import paginated_src_uri, url_format_problem
 
@@ -114,3 +115,17 @@ def test_dates_shown_in_the_theme_language() -> None:
     assert format_ldml(moment, "long", "de") == "4. März 2025"
     assert format_ldml(moment, "long", "pt-BR") == "4 de março de 2025"
     assert format_ldml(moment, "long", "not-a-language") == "March 4, 2025"
+
+
+def test_numbered_pager_like_materials() -> None:
+    def shown(current: int, count: int) -> str:
+        return " ".join(
+            "…" if item.number is None else f"[{item.number}]" if item.current else str(item.number)
+            for item in pager_items(current, count)
+        )
+
+    assert shown(1, 1) == ""
+    assert shown(1, 3) == "[1] 2 3"
+    assert shown(6, 12) == "1 … 4 5 [6] 7 8 … 12"
+    assert shown(4, 12) == "1 2 3 [4] 5 6 … 12"
+    assert shown(12, 12) == "1 … 10 11 [12]"

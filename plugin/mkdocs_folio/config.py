@@ -480,6 +480,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "post_count": "{count} posts",
     "post_count_one": "1 post",
     "page_of": "Page {page} of {pages}",
+    "continue_reading": "Continue reading",
     "pagination": "Pagination",
     "links": "Related links",
     "recent_posts": "Recent posts",

@@ -23,7 +23,7 @@ from .series import Series
 from .structure.collection import PostCollection, by_year
 from .structure.dates import format_date
 from .structure.images import Image
-from .structure.pages import Kind, Listing
+from .structure.pages import Kind, Listing, pager_items
 from .structure.post import Post
 
 _LINK_ATTRIBUTE = re.compile(r"""(?P<attr>\b(?:href|src))=(?P<quote>["'])(?P<url>.*?)(?P=quote)""")
@@ -210,6 +210,7 @@ class Renderer:
                 reading=self._reading(post),
                 excerpt_html=self._excerpt_markup(post),
                 excerpt_text=post.body.excerpt_text if post.body else (post.description or ""),
+                more=_goes_on(post),
                 tags=tags[:ENTRY_TAG_LIMIT],
                 more_tags=max(0, len(tags) - ENTRY_TAG_LIMIT),
                 cover=self._cover(post),
@@ -244,6 +245,14 @@ class Renderer:
             page=listing.number,
             pages=len(listing.series),
             page_of=fill(self.strings["page_of"], page=listing.number, pages=len(listing.series)),
+            page_links=[
+                {
+                    "number": item.number,
+                    "current": item.current,
+                    "url": self.href(listing.series[item.number - 1].url) if item.number else None,
+                }
+                for item in pager_items(listing.number, len(listing.series))
+            ],
             newer_url=self.href(previous.url) if previous else None,
             older_url=self.href(following.url) if following else None,
         )
@@ -335,3 +344,14 @@ class Renderer:
                 for link in self.post_links.get(post, [])
             ],
         )
+
+
+def _goes_on(post: Post) -> bool:
+    """Whether the post says more than its listing entry: text after the separator, or more
+    words than an automatic excerpt or a description holds."""
+    body = post.body
+    if body is None:
+        return False
+    if body.excerpt_html is not None:
+        return not body.is_whole_post
+    return len(body.excerpt_text.split()) < body.word_count

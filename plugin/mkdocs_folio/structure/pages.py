@@ -160,3 +160,30 @@ def folder_beside_user_page(folder: str, *, blog: str, taken: bool) -> str:
     if not taken or folder.startswith(f"{blog}/"):
         return folder
     return f"{blog}/{folder}"
+
+
+@dataclass(frozen=True)
+class PagerItem:
+    """One place in a numbered pager: a page number, or a gap (`number` None)."""
+
+    number: int | None
+    current: bool = False
+
+
+def pager_items(current: int, count: int, radius: int = 2) -> list[PagerItem]:
+    """The numbered pager of page `current` of `count`, like Material's `~2~`: the first and
+    last pages, `radius` pages either side of the current one, and a gap where pages are left
+    out (a gap of one page shows that page instead)."""
+    if count <= 1:
+        return []
+    shown = {1, count, *range(max(1, current - radius), min(count, current + radius) + 1)}
+    items: list[PagerItem] = []
+    previous = 0
+    for number in sorted(shown):
+        if number - previous == 2:
+            items.append(PagerItem(previous + 1))
+        elif number - previous > 2:
+            items.append(PagerItem(None))
+        items.append(PagerItem(number, number == current))
+        previous = number
+    return items
