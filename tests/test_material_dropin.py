@@ -157,3 +157,15 @@ def test_materials_options_as_written_give_materials_urls(tmp_path: Path) -> Non
     for url in ("blog/p/2/", "blog/topics/guides/p/3/", "blog/archive/2026/"):
         assert _entries(folio, url) == _entries(material, url), url
         assert _pager(folio, url) == _pager(material, url), url
+
+
+def test_the_tabs_stay_materials(defaults: tuple[Site, Site]) -> None:
+    material, folio = defaults
+
+    def tabs(site: Site) -> list[str]:
+        return [squash(tab.get_text()) for tab in site.html("blog/").select(".md-tabs__item")]
+
+    # folio's archive page sits in the Blog section, beside the listing, not in a tab of its own.
+    assert tabs(folio) == tabs(material) == ["Welcome", "About", "Blog"]
+    archive = folio.html("blog/archive/").select_one(".md-tabs__item--active")
+    assert squash(archive.get_text()) == "Blog"

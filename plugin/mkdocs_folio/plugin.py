@@ -669,13 +669,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if not self.config.enabled:
             return None
         self.nav = nav
-        self._attach_to_listing(nav, files)
         if self.config.nav_recent:
             self._add_recent_posts_section(nav)
-        if not self.config.nav or config.nav is not None:
-            return nav
-        # An automatic nav would bury tags/index.md in a one-page "Tags" section: list the
-        # Tags and Archive pages at the top level, right after the listing.
+        if self.config.nav and config.nav is None:
+            self._add_listing_entries(nav, files)
+        self._attach_to_listing(nav, files)
+        return nav
+
+    def _add_listing_entries(self, nav: Navigation, files: Files) -> None:
+        """An automatic nav would bury tags/index.md in a one-page "Tags" section: list the
+        Tags and Archive pages right after the listing, beside it (in its section, if any,
+        as Material's blog places its archive)."""
         entries = [
             page
             for listing in self.listings.values()
@@ -684,19 +688,24 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if page is not None and page not in nav.pages
         ]
         if not entries:
-            return None
+            return
         home = self._page_for(self.home_src_uri, files)
-        position = nav.items.index(home) + 1 if home in nav.items else len(nav.items)
-        nav.items[position:position] = entries
+        section = home.parent if home is not None else None
+        siblings = section.children if isinstance(section, Section) else nav.items
+        position = (
+            siblings.index(home) + 1 if home is not None and home in siblings else len(siblings)
+        )
+        siblings[position:position] = entries
+        for page in entries:
+            page.parent = section if isinstance(section, Section) else None
         nav.pages = _pages_in_order(nav.items)
         for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
             previous.next_page, following.previous_page = following, previous
-        return nav
 
     def _attach_to_listing(self, nav: Navigation, files: Files) -> None:
         """Posts and listing pages outside the nav belong under the listing page, as with
         Material's blog: its nav entry and tab are active there, breadcrumbs lead back."""
-        home = self._page_for(self.config.listing_page, files)
+        home = self._page_for(self.home_src_uri or self.config.listing_page, files)
         if home is None or home not in nav.pages:
             return
         sources = [*self.collection.by_src_uri, *self.listings]
