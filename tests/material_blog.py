@@ -65,6 +65,8 @@ def _post(number: int) -> tuple[str, str]:
         meta["readtime"] = 9
     if number == 9:
         meta["links"] = ["blog/posts/2026/post-01.md"]
+    if number == 12:
+        meta["draft"] = False  # published even when dated in the future (Material's rule)
     if number == 10:
         meta["title"] = "A front matter title"  # the listing still shows the # heading
     more = "" if number % 6 == 5 else "\n<!-- more -->\n"

@@ -14,6 +14,7 @@ from mkdocs_folio.material_compat import (
     is_material_spelling,
     resolve,
 )
+from mkdocs_folio.structure.collection import is_unpublished
 from mkdocs_folio.structure.pages import pager_items
 from mkdocs_folio.structure.post import Post
 from mkdocs_folio.structure.routing import paginated_src_uri, url_format_problem
@@ -129,3 +130,19 @@ def test_numbered_pager_like_materials() -> None:
     assert shown(6, 12) == "1 … 4 5 [6] 7 8 … 12"
     assert shown(4, 12) == "1 2 3 [4] 5 6 … 12"
     assert shown(12, 12) == "1 … 10 11 [12]"
+
+
+def test_draft_false_publishes_a_future_post_as_materials_does() -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    future = datetime(2026, 6, 1, tzinfo=UTC)
+    unset = Post("posts/a.md", "A", future, "a")
+    written = Post("posts/b.md", "B", future, "b", meta={"draft": False})
+    for post, material_rule, expected in [
+        (unset, True, True),
+        (written, True, False),
+        (written, False, True),
+    ]:
+        assert (
+            is_unpublished(post, now, future_is_draft=True, written_false_publishes=material_rule)
+            is expected
+        )

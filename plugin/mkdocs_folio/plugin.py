@@ -467,7 +467,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             file = files.get_file_from_path(post.src_uri)
             assert file is not None
             unpublished = not self.config.draft and is_unpublished(
-                post, now, future_is_draft=self.config.draft_if_future_date
+                post,
+                now,
+                future_is_draft=self.config.draft_if_future_date,
+                written_false_publishes=self.material is not None,
             )
             if not unpublished:
                 file.inclusion = InclusionLevel.NOT_IN_NAV

@@ -15,9 +15,16 @@ from .slugs import slugify
 from .tags import MergedSpelling, Tag, TagRegistry
 
 
-def is_unpublished(post: Post, now: datetime, *, future_is_draft: bool) -> bool:
-    """Drafts, and posts dated in the future when that makes them drafts."""
-    return post.draft or (future_is_draft and post.date > now)
+def is_unpublished(
+    post: Post, now: datetime, *, future_is_draft: bool, written_false_publishes: bool = False
+) -> bool:
+    """Drafts, and posts dated in the future when that makes them drafts. With
+    `written_false_publishes` (Material's rule), `draft: false` publishes a future post."""
+    if post.draft:
+        return True
+    if written_false_publishes and post.meta.get("draft") is False:
+        return False
+    return future_is_draft and post.date > now
 
 
 def _order(post: Post) -> tuple[bool, float, str]:
