@@ -15,7 +15,9 @@
   // Bounds on the work one keystroke can cause, whatever is typed or pasted.
   const MAX_QUERY = 64; // characters
   const MAX_TERMS = 8; // distinct words
-  const SLICE_MS = 6; // full text is searched in slices this long, so typing stays fluid
+  // Full text is searched in slices this long: a short one within the keystroke (which also
+  // ranks titles and paints), longer ones between keystrokes.
+  const SLICE_MS = [3, 8];
   const RECENT = Number.isInteger(config.recent) ? Math.max(0, config.recent) : 5;
   const SEP = " › ";
 
@@ -515,13 +517,13 @@
     if (!textSearch || textSearch.key !== key) {
       const seen = new Set(shownHits.map((hit) => new URL(hit.item.url, root).href));
       textSearch = { key, q, next: 0, seen, hits: [], done: false, timer: 0 };
-      scan(textSearch);
+      scan(textSearch, SLICE_MS[0]);
     }
     return textSearch.done ? textSearch.hits : [];
   }
 
-  function scan(job) {
-    const stop = performance.now() + SLICE_MS;
+  function scan(job, budget) {
+    const stop = performance.now() + budget;
     while (job.next < fullText.length && job.hits.length < LIMIT.text) {
       if (job.next % 8 === 0 && performance.now() > stop) break;
       const doc = textDoc(fullText[job.next++]);
@@ -538,7 +540,7 @@
     }
     job.timer = setTimeout(() => {
       if (textSearch !== job) return; // a newer query took over
-      scan(job);
+      scan(job, SLICE_MS[1]);
       if (job.done && dialog && !dialog.hidden) render(search(input.value), true);
     }, 0);
   }
