@@ -340,3 +340,28 @@ def test_a_chosen_tags_dir_on_your_page_is_a_one_line_error(
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1 and "\n" not in errors[0]
     assert "tags.md" in errors[0] and "tags_dir" in errors[0]
+
+
+def test_offline_sites_get_the_palette_index_as_a_script(offline_site: Pair) -> None:
+    site = offline_site.folio
+    script = site.text("assets/folio/index.js")
+    assert script.startswith("window.__folioPaletteData=")
+    data = json.loads(script.removeprefix("window.__folioPaletteData=").rstrip().rstrip(";"))
+    assert data == json.loads(site.text("assets/folio/index.json"))
+    tags = site.html("posts/hello-plugins.html").select('head script[src$="folio/index.js"]')
+    assert [tag["src"] for tag in tags] == ["../assets/folio/index.js"]
+    # Sites read over HTTP keep fetching the JSON only when needed.
+    assert not (offline_site.plain.out / "assets/folio/index.js").exists()
+
+
+@pytest.mark.browser
+def test_offline_palette_finds_posts_from_the_file_system(offline_site: Pair, page: Any) -> None:
+    page.goto((offline_site.folio.out / "about.html").as_uri())
+    page.wait_for_function("() => !!window.__folioPaletteData")
+    page.keyboard.press("Control+k")
+    page.fill(".folio-palette__input", "second")
+    titles = page.locator(".folio-palette [role=option] .folio-palette__title")
+    titles.filter(has_text="Second post").first.wait_for()
+    assert titles.first.text_content() == "Second post"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/posts/second-post.html")

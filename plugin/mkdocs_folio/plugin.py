@@ -63,6 +63,7 @@ from .material_templates import (
 )
 from .memo import Memo
 from .meta_files import MetaFile, meta_file_name, meta_files_for, read_meta_files
+from .offline import INDEX_SCRIPT_PATH, index_script, index_script_tag, offline_enabled
 from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
@@ -124,6 +125,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.renderer: Renderer | None = None
         self.nav: Navigation | None = None
         self.palette_index_file: File | None = None
+        self.palette_script_file: File | None = None  # the index as a script, for `offline`
         self.search_entries: list[dict[str, Any]] | None = None
         self.post_authors: dict[Post, list[Author]] = {}
         self.series: dict[Post, Series] = {}
@@ -178,6 +180,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 config.extra_javascript.append(deferred_script(asset.path))
         self.palette_tag = self._palette_tag(language_prefix="") if palette.enabled else ""
         self.i18n = i18n_plugin(config.plugins)
+        self.offline = offline_enabled(config.plugins)
         return config
 
     def _palette_tag(self, *, language_prefix: str) -> str:
@@ -334,6 +337,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             fix="rename your file",
         )
         files.append(self.palette_index_file)
+        if self.offline and self.config.palette.enabled:
+            self.palette_script_file = outputs.generated(
+                prefix + INDEX_SCRIPT_PATH,
+                content="",
+                source="folio's palette index for offline reading",
+                fix="rename your file",
+            )
+            files.append(self.palette_script_file)
         outputs.check()
         if self.dirty is not None:
             self.dirty.keep_html = self.config.feed_content == "full"
@@ -946,6 +957,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             date_format=self.config.date_format,
         )
         self.palette_index_file.content_string = dumps(index)
+        if self.palette_script_file is not None:
+            self.palette_script_file.content_string = index_script(dumps(index))
 
     def _render_skipped_post(self, post: Post, config: MkDocsConfig, files: Files) -> None:
         # `mkdocs serve --dirty` skips unchanged pages, but listings still need their excerpts.
@@ -1120,8 +1133,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.sharing is not None:
             src_uri = page.file.src_uri
             post, listing = self.collection.by_src_uri.get(src_uri), self.listings.get(src_uri)
-            return self.sharing.head(output, page, post, listing, extra=self.palette_tag)
-        return inject_head(output, self.palette_tag)
+            return self.sharing.head(output, page, post, listing, extra=self._head_extra(page))
+        return inject_head(output, self._head_extra(page))
+
+    def _head_extra(self, page: Page) -> str:
+        if self.palette_script_file is None:
+            return self.palette_tag
+        prefix = self.language.prefix if self.language else ""
+        return self.palette_tag + "\n" + index_script_tag(page.url, prefix)
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

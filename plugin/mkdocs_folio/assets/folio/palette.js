@@ -74,8 +74,12 @@
 
   function loadIndex() {
     if (!loading) {
-      loading = fetch(new URL(config.index, root))
-        .then((response) => response.json())
+      // Read from the file system (Material's offline plugin), the index is a script's global.
+      const inline = window.__folioPaletteData;
+      const request = inline
+        ? Promise.resolve(inline)
+        : fetch(new URL(config.index, root)).then((response) => response.json());
+      loading = request
         .then(prepare)
         .catch(() => prepare({}));
     }
