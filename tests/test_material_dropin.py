@@ -154,9 +154,11 @@ def test_materials_options_as_written_give_materials_urls(tmp_path: Path) -> Non
     assert not any(url.startswith("blog/archive/2025/p/") for url in before)
     assert before - page_urls(folio) == set()
     assert page_urls(folio) - before == {"blog/archive/"}
-    for url in ("blog/p/2/", "blog/topics/guides/p/3/", "blog/archive/2026/"):
+    for url in ("blog/p/2/", "blog/topics/guides/p/3/", "blog/archive/2026/", "blog/author/omar/"):
         assert _entries(folio, url) == _entries(material, url), url
         assert _pager(folio, url) == _pager(material, url), url
+        pagers = [len(site.html(url).select("nav.md-pagination")) for site in (folio, material)]
+        assert pagers[0] == pagers[1], url
 
 
 def test_the_tabs_stay_materials(defaults: tuple[Site, Site]) -> None:

@@ -199,6 +199,14 @@ class MaterialBlog:
             "categories_as_tags": False,
         }
 
+    def paginates(self, kind: str) -> bool:
+        """Whether Material paginates this kind of view ('home', 'year', 'category', ...)."""
+        plans = {"year": self.archive, "category": self.categories, "author": self.authors_profiles}
+        if kind in plans:
+            plan = plans[kind]
+            return plan is not None and plan.per_page is not None
+        return self.per_page is not None
+
     # Paths --------------------------------------------------------------------------------
 
     def post_path(self, post: Post) -> str:

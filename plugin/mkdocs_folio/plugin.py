@@ -1082,6 +1082,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def _pager(self, listing: Listing) -> Callable[[Mapping[str, Any]], str] | None:
         series = listing.series or [listing]
         blog = self.material
+        if blog is not None and not blog.paginates(listing.kind.value):
+            return None  # as Material: no pager at all where pagination is off
         return pager(
             [page.url for page in series],
             listing.number,
