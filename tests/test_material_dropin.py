@@ -7,9 +7,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+import yaml
+from mkdocs.exceptions import Abort, ConfigurationError
 
 from .material_blog import build_both, page_urls
-from .sites import Site, squash
+from .sites import Site, build_site, squash
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +173,39 @@ def test_the_tabs_stay_materials(defaults: tuple[Site, Site]) -> None:
     assert tabs(folio) == tabs(material) == ["Welcome", "About", "Blog"]
     archive = folio.html("blog/archive/").select_one(".md-tabs__item--active")
     assert squash(archive.get_text()) == "Blog"
+
+
+def _tiny_blog(root: Path, options: dict[str, object], post: str) -> Path:
+    (root / "docs/blog/posts").mkdir(parents=True)
+    (root / "docs/index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "docs/blog/posts/one.md").write_text(post, encoding="utf-8")
+    config = {
+        "site_name": "Tiny",
+        "theme": {"name": "material"},
+        "plugins": [{"folio": options}],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"categories_allowed": ["News"]},
+            "blog/posts/one.md: 'categories' names 'Misc', which is not in categories_allowed",
+        ),
+        ({"post_excerpt": "required"}, "blog/posts/one.md: 'excerpt' needs the separator"),
+        ({"post_url_format": "{date}"}, "must contain {slug} or {file}"),
+    ],
+)
+def test_materials_checks_are_one_line_errors(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, options: dict[str, object], message: str
+) -> None:
+    post = "---\ndate: 2025-01-02\ncategories: [Misc]\n---\n\n# One\n\nText.\n"
+    root = _tiny_blog(tmp_path, options, post)
+    with pytest.raises((Abort, ConfigurationError)):
+        build_site(root)
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert any(message in error for error in errors), errors
+    assert all("Traceback" not in error for error in errors)
