@@ -146,3 +146,19 @@ def test_draft_false_publishes_a_future_post_as_materials_does() -> None:
             is_unpublished(post, now, future_is_draft=True, written_false_publishes=material_rule)
             is expected
         )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"blog_dir": "C:/blog"},
+        {"blog_dir": "blog?x"},
+        {"post_dir": "{blog}/%2e%2e"},
+        {"post_url_format": "javascript:{slug}"},
+        {"categories_url_format": "../{slug}"},
+        {"authors_profiles_url_format": "a#{slug}"},
+    ],
+)
+def test_material_paths_get_folios_path_checks(options: dict[str, str]) -> None:
+    with pytest.raises(MaterialOptionError, match=next(iter(options))):
+        resolve(options)

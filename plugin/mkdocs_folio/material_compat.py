@@ -23,6 +23,7 @@ from .authors import Author
 from .structure.collection import PostCollection
 from .structure.errors import PostError
 from .structure.pages import Kind, PagePlan, PostGroup
+from .structure.paths import folder_problem, url_template_problem
 from .structure.post import Post
 from .structure.routing import post_path, url_format_problem
 
@@ -278,7 +279,7 @@ def resolve(options: Mapping[str, Any]) -> MaterialBlog:
     blog_dir = _clean_dir(values["blog_dir"], "blog_dir")
     posts_dir = _clean_dir(values["post_dir"].format(blog=blog_dir), "post_dir")
     post_url_format = _under(blog_dir, values["post_url_format"].strip("/")) + "/"
-    problem = url_format_problem(post_url_format)
+    problem = url_format_problem(post_url_format) or url_template_problem(post_url_format)
     if problem:
         raise MaterialOptionError(
             f"post_url_format: '{values['post_url_format']}' {problem}; "
@@ -323,6 +324,10 @@ def resolve(options: Mapping[str, Any]) -> MaterialBlog:
             "Material's blog option 'archive_date_format' is"
             f" '{values['archive_date_format']}': folio titles archive pages with the year"
         )
+    for option in ("archive_url_format", "categories_url_format", "authors_profiles_url_format"):
+        problem = url_template_problem(str(values[option]).strip("/") + "/")
+        if problem:
+            raise MaterialOptionError(f"{option}: '{values[option]}' {problem}")
     categories = None
     if values["categories"]:
         categories = ViewPlan(
@@ -454,11 +459,15 @@ def _year_only(pattern: str) -> str:
 
 
 def _clean_dir(path: str, option: str) -> str:
-    normalized = posixpath.normpath(str(path).strip().strip("/") or ".")
-    if normalized.startswith("..") or "\\" in normalized:
-        raise MaterialOptionError(
-            f"{option}: '{path}' must be a relative path inside docs_dir, like 'blog'"
-        )
+    text = str(path).strip().strip("/") or "."
+    normalized = posixpath.normpath(text)
+    problem = None
+    if normalized.startswith(".."):
+        problem = "must be a relative path inside docs_dir, like 'blog'"
+    elif normalized != ".":
+        problem = folder_problem(text, example="blog")
+    if problem:
+        raise MaterialOptionError(f"{option}: '{path}' {problem}")
     return "" if normalized == "." else normalized
 
 
@@ -469,8 +478,9 @@ def _under(folder: str, path: str) -> str:
 def _view_src_uri(blog_dir: str, path: str) -> str:
     """The source path Material gives a view: normalized, under the blog folder, `.md`."""
     normalized = posixpath.normpath(path.strip("/"))
-    if normalized.startswith("..") or normalized.startswith("/"):
-        raise MaterialOptionError(f"'{path}' leaves the blog folder; use a path under it")
+    problem = folder_problem(normalized, example="category/rust")
+    if normalized.startswith("..") or problem:
+        raise MaterialOptionError(f"'{path}' {problem or 'leaves the blog folder'}")
     return _under(blog_dir, normalized) + ".md"
 
 
