@@ -209,3 +209,12 @@ def test_materials_checks_are_one_line_errors(
     errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
     assert any(message in error for error in errors), errors
     assert all("Traceback" not in error for error in errors)
+
+
+def test_a_missing_blog_index_is_titled_as_materials(tmp_path: Path) -> None:
+    post = "---\ndate: 2025-01-02\n---\n\n# One\n\nText.\n"
+    site = build_site(_tiny_blog(tmp_path, {}, post))
+    page = site.html("blog/")
+    assert squash(page.select_one("h1").get_text()) == "Blog"
+    assert page.title.get_text() == "Blog - Tiny"
+    assert not (site.docs / "blog/index.md").exists()  # generated, never written into docs

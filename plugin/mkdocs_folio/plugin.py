@@ -799,6 +799,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return strings["archive_year_title"].replace("{year}", str(listing.year))
         if listing.kind in (Kind.CATEGORY, Kind.AUTHOR) and listing.name is not None:
             return listing.name
+        if self.material is not None and listing.src_uri != "index.md":
+            return "Blog"  # the heading Material's blog writes into the index it creates
         return self.site_name
 
     def on_page_content(
