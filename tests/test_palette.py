@@ -516,10 +516,10 @@ def test_a_long_query_is_cut_to_64_characters(page: Any, site_url: str) -> None:
     assert len(page.input_value(".folio-palette__input")) == 64
     # The script cuts what it is given too, whatever fills the field.
     titles = page.evaluate(
-        "() => window.__folioPalette.search('q'.repeat(500)).flatMap(g => g.items)"
+        "() => window.__folioPalette.search('Q'.repeat(500)).flatMap(g => g.items)"
         ".map(hit => hit.item.title)"
     )
-    assert titles[-1] == "Search full text for '" + "q" * 64 + "'"
+    assert titles[-1] == "Search full text for '" + "Q" * 64 + "'"  # cut, as typed
 
 
 def test_only_the_first_eight_distinct_words_count(page: Any, site_url: str) -> None:

@@ -175,7 +175,7 @@
     }
     const full = fold(value);
     const terms = [...new Set(full.split(/\s+/).filter(Boolean))].slice(0, MAX_TERMS);
-    return { full, terms, letters: Array.from(terms.join("")) };
+    return { text: value, full, terms, letters: Array.from(terms.join("")) };
   }
 
   const WORD = /[\p{L}\p{N}]/u;
@@ -459,7 +459,7 @@
     // Full text comes last, its hits above the command that hands the query to Material.
     const shown = groups.flatMap((g) => g.items).filter((hit) => hit.item.url != null);
     const textHits = q.full.length >= 3 && posts.items.length < 3 ? fullTextMatches(q, shown) : [];
-    const hand = handOff(value.length > MAX_QUERY ? q.full : value);
+    const hand = handOff(q.text);
     if (textHits.length || hand) groups.push(group(S.full_text, hand ? [...textHits, hand] : textHits));
     return groups;
   }
