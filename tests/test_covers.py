@@ -211,13 +211,15 @@ def test_json_ld_names_publisher_and_an_author_even_without_site_author(site: Si
     assert lake["publisher"] == publisher
 
 
+@pytest.mark.parametrize("field", ["image", "cover"])
 def test_a_missing_local_image_stops_the_build_naming_file_and_field(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, field: str
 ) -> None:
+    source = post("A", **{field: "images/nope.png"}, image_alt="x")
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        make_site(tmp_path, {"posts/a.md": post("A", image="images/nope.png")})
+        make_site(tmp_path, {"posts/a.md": source})
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
-        "posts/a.md: 'image' names 'images/nope.png', which is not a file under docs_dir;"
+        f"posts/a.md: '{field}' names 'images/nope.png', which is not a file under docs_dir;"
         " give a path relative to docs_dir like images/cover.png, or an https:// URL"
     ]
 

@@ -639,7 +639,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             try:
                 self.images[post] = resolve_image(post.image, find)
             except ImageValueError as error:
-                field = "cover" if "cover" in post.meta else "image"
+                field = "cover" if post.meta.get("cover") is not None else "image"
                 errors.append(f"{post.src_uri}: '{field}' {error}")
         if self.config.default_image is not None:
             try:
