@@ -17,7 +17,7 @@
   const MAX_TERMS = 8; // distinct words
   // Full text is searched in slices this long: a short one within the keystroke (which also
   // ranks titles and paints), longer ones between keystrokes.
-  const SLICE_MS = [3, 8];
+  const SLICE_MS = [3, 6];
   const RECENT = Number.isInteger(config.recent) ? Math.max(0, config.recent) : 5;
   const SEP = " › ";
 
@@ -529,7 +529,7 @@
   function scan(job, budget) {
     const stop = performance.now() + budget;
     while (job.next < fullText.length && job.hits.length < LIMIT.text) {
-      if (job.next % 8 === 0 && performance.now() > stop) break;
+      if (job.next % 4 === 0 && performance.now() > stop) break;
       const doc = textDoc(fullText[job.next++]);
       if (doc.anchor == null) job.pageTitle = doc.title; // a page's sections follow it
       if (!hasAll(doc, job.q.terms)) continue;
