@@ -219,7 +219,7 @@ def tour(page: Any, base: str, urls: Urls, *, heading: Callable[[Any], str] | No
         assert heading(page) == "Escaping dependency hell with Nix"
     page.locator(".folio-post-nav__newer").click()
     page.wait_for_url(base + urls.post("the-hidden-cost-of-async-rust"))
-    expect_texts(page, ".folio-post-header .folio-tag", ["#RUST", "#ASYNC"])
+    expect_texts(page, ".folio-post-header .folio-tag", ["#rust", "#async"])
     page.wait_for_load_state("networkidle")
     return network
 
