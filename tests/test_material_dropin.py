@@ -218,3 +218,20 @@ def test_a_missing_blog_index_is_titled_as_materials(tmp_path: Path) -> None:
     assert squash(page.select_one("h1").get_text()) == "Blog"
     assert page.title.get_text() == "Blog - Tiny"
     assert not (site.docs / "blog/index.md").exists()  # generated, never written into docs
+
+
+def _nav(site: Site, url: str) -> list[str]:
+    """The primary nav as a reader sees it: every entry and section title, in order."""
+    nav = site.html(url).select_one(".md-nav--primary > .md-nav__list")
+    return [squash(item.get_text()) for item in nav.select(".md-nav__link")]
+
+
+def test_the_nav_has_materials_archive_categories_and_authors(
+    defaults: tuple[Site, Site],
+) -> None:
+    material, folio = defaults
+    for url in ("blog/", "blog/category/guides/", "blog/archive/2025/"):
+        assert _nav(folio, url) == _nav(material, url), url
+    nav = _nav(folio, "blog/")
+    for entry in ("Archive", "2026", "Categories", "Deep Dives", "Authors", "Omar Haddad"):
+        assert entry in nav

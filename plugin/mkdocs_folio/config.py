@@ -216,7 +216,7 @@ class MaterialBlogOptions(base.Config):
     """Material: reading speed (default 265)."""
 
     archive_name = _opt(str)
-    """Material: the archive's nav section title (not used: folio adds no such section)."""
+    """Material: title of the nav section of year pages (default `blog.archive`: "Archive")."""
 
     archive_date_format = _opt(str)
     """Material: archive page titles (folio titles them with the year)."""
@@ -240,7 +240,7 @@ class MaterialBlogOptions(base.Config):
     """Material: a page per category (default true)."""
 
     categories_name = _opt(str)
-    """Material: the categories' nav section title (not used: folio adds no such section)."""
+    """Material: title of the nav section of category pages (default: "Categories")."""
 
     categories_url_format = _opt(str)
     """Material: category page URL under `blog_dir` (default `category/{slug}`)."""
@@ -252,7 +252,7 @@ class MaterialBlogOptions(base.Config):
     """Material: the separator between category slug words (default `-`)."""
 
     categories_sort_by = _opt(Callable)
-    """Material: order of the categories nav section (not used by folio)."""
+    """Material: order of the categories nav section (not used: sorted by name)."""
 
     categories_sort_reverse = _opt(bool)
     """Material: reverse that order (not used by folio)."""
@@ -276,7 +276,7 @@ class MaterialBlogOptions(base.Config):
     """Material: a page per author listing their posts (default false)."""
 
     authors_profiles_name = _opt(str)
-    """Material: the authors' nav section title (not used: folio adds no such section)."""
+    """Material: title of the nav section of author pages (default: "Authors")."""
 
     authors_profiles_url_format = _opt(str)
     """Material: author page URL under `blog_dir` (default `author/{slug}`)."""

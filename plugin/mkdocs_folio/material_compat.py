@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from pymdownx.slugs import slugify as pymdownx_slugify
 
 from .authors import Author
@@ -109,11 +110,8 @@ _NOT_HONOURED: dict[str, str] = {
     "archive_toc": "archive pages show no table of contents of the excerpts",
     "categories_toc": "category pages show no table of contents of the excerpts",
     "authors_profiles_toc": "author pages show no table of contents of the excerpts",
-    "archive_name": "folio adds no 'Archive' nav section; set a nav: title instead",
-    "categories_name": "folio adds no 'Categories' nav section; set a nav: title instead",
-    "authors_profiles_name": "folio adds no 'Authors' nav section; set a nav: title instead",
-    "categories_sort_by": "folio adds no 'Categories' nav section to sort",
-    "categories_sort_reverse": "folio adds no 'Categories' nav section to sort",
+    "categories_sort_by": "the Categories nav section is sorted by name",
+    "categories_sort_reverse": "the Categories nav section is sorted by name",
     "pagination_keep_content": "later listing pages show only the posts",
 }
 
@@ -169,6 +167,9 @@ class MaterialBlog:
     draft: bool
     draft_on_serve: bool
     draft_if_future_date: bool
+    archive_name: str = "blog.archive"
+    categories_name: str = "blog.categories"
+    authors_profiles_name: str = "blog.authors"
     slug_key: tuple[Any, ...] = ()
     """What the post slugs depend on, comparable across `mkdocs serve` rebuilds."""
     warnings: list[str] = field(default_factory=list)
@@ -374,6 +375,9 @@ def resolve(options: Mapping[str, Any]) -> MaterialBlog:
         draft=bool(values["draft"]),
         draft_on_serve=bool(values["draft_on_serve"]),
         draft_if_future_date=bool(values["draft_if_future_date"]),
+        archive_name=str(values["archive_name"]),
+        categories_name=str(values["categories_name"]),
+        authors_profiles_name=str(values["authors_profiles_name"]),
         slug_key=("material", post_slugify, post_separator),
         warnings=warnings,
     )
@@ -428,6 +432,17 @@ def material_page_plan(
         year_per_page=blog.archive.per_page if blog.archive is not None else 0,
         groups=tuple(groups),
     )
+
+
+def material_translation(config: MkDocsConfig, key: str) -> str:
+    """A text of Material's theme in the site's language (`blog.archive` is "Archive"), as
+    Material's blog titles its nav sections; a key it does not know is shown as written."""
+    try:
+        env = config.theme.get_env()
+        template = env.get_template("partials/language.html", globals={"config": config})
+        return str(template.module.t(key)).strip() or key  # type: ignore[attr-defined]
+    except Exception:
+        return key
 
 
 # Dates ----------------------------------------------------------------------------------------
@@ -493,5 +508,6 @@ __all__ = [
     "format_ldml",
     "is_material_spelling",
     "material_page_plan",
+    "material_translation",
     "resolve",
 ]

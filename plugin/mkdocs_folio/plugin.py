@@ -49,6 +49,7 @@ from .material_compat import (
     categories_of,
     is_material_spelling,
     material_page_plan,
+    material_translation,
     resolve,
 )
 from .material_templates import (
@@ -687,8 +688,52 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self._add_recent_posts_section(nav)
         if self.config.nav and config.nav is None:
             self._add_listing_entries(nav, files)
+        if self.material is not None:
+            self._add_material_sections(nav, files, config)
         self._attach_to_listing(nav, files)
         return nav
+
+    def _add_material_sections(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
+        """Material's blog nav: beside the blog's index (when it is in the nav), an Archive
+        section of the year pages, a Categories section and, with `authors_profiles`, an
+        Authors section, titled by `archive_name`, `categories_name`, `authors_profiles_name`."""
+        blog = self.material
+        home = self._page_for(self.home_src_uri or self.config.listing_page, files)
+        if blog is None or home is None or home not in nav.pages:
+            return
+        container = home.parent
+        siblings = container.children if isinstance(container, Section) else nav.items
+        by_kind: dict[Kind, list[Page]] = {Kind.YEAR: [], Kind.CATEGORY: [], Kind.AUTHOR: []}
+        # Categories by name, as Material sorts its section; years and authors as they come.
+        listings = sorted(
+            self.listings.values(),
+            key=lambda listing: listing.name or "" if listing.kind is Kind.CATEGORY else "",
+        )
+        for listing in listings:
+            page = self._page_for(listing.src_uri, files)
+            if listing.number == 1 and listing.kind in by_kind and page is not None:
+                by_kind[listing.kind].append(page)
+        names = {
+            Kind.YEAR: blog.archive_name,
+            Kind.CATEGORY: blog.categories_name,
+            Kind.AUTHOR: blog.authors_profiles_name,
+        }
+        added: list[Page] = []
+        for kind, pages in by_kind.items():
+            pages = [page for page in pages if page not in nav.pages]
+            if not pages:
+                continue
+            children: list[StructureItem] = list(pages)
+            section = Section(html.escape(material_translation(config, names[kind])), children)
+            section.parent = container if isinstance(container, Section) else None
+            for page in pages:
+                page.parent = section
+            siblings.append(section)
+            added += pages
+        if added:
+            nav.pages = _pages_in_order(nav.items)
+            for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
+                previous.next_page, following.previous_page = following, previous
 
     def _add_listing_entries(self, nav: Navigation, files: Files) -> None:
         """An automatic nav would bury tags/index.md in a one-page "Tags" section: list the
@@ -697,7 +742,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         entries = [
             page
             for listing in self.listings.values()
-            if listing.in_nav and listing.kind is not Kind.HOME
+            if listing.in_nav
+            and listing.kind is not Kind.HOME
+            # With Material's options, Material's Archive section stands for folio's archive.
+            and not (self.material is not None and listing.kind is Kind.ARCHIVE)
             for page in [self._page_for(listing.src_uri, files)]
             if page is not None and page not in nav.pages
         ]
