@@ -235,3 +235,17 @@ def test_the_nav_has_materials_archive_categories_and_authors(
     nav = _nav(folio, "blog/")
     for entry in ("Archive", "2026", "Categories", "Deep Dives", "Authors", "Omar Haddad"):
         assert entry in nav
+
+
+def test_file_names_in_post_urls_match_materials(tmp_path: Path) -> None:
+    post = "---\ndate: 2025-01-02\n---\n\n# One\n\nText.\n"
+    urls = []
+    for plugin in ("blog", "folio"):
+        root = _tiny_blog(tmp_path / plugin, {"post_url_format": "{date}/{file}"}, post)
+        (root / "docs/blog/posts/one.md").rename(root / "docs/blog/posts/Release_Notes-2.0.md")
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["plugins"] = [{plugin: {"post_url_format": "{date}/{file}"}}]
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+        urls.append(page_urls(build_site(root)))
+    assert "blog/2025/01/02/Release_Notes-2.0/" in urls[0]
+    assert urls[0] - urls[1] == set()

@@ -16,7 +16,7 @@ from mkdocs_folio.material_compat import (
 )
 from mkdocs_folio.structure.collection import is_unpublished
 from mkdocs_folio.structure.pages import pager_items
-from mkdocs_folio.structure.post import Post
+from mkdocs_folio.structure.post import Post, parse_post
 from mkdocs_folio.structure.routing import paginated_src_uri, url_format_problem
 
 
@@ -162,3 +162,15 @@ def test_draft_false_publishes_a_future_post_as_materials_does() -> None:
 def test_material_paths_get_folios_path_checks(options: dict[str, str]) -> None:
     with pytest.raises(MaterialOptionError, match=next(iter(options))):
         resolve(options)
+
+
+def test_file_names_in_urls_as_material_writes_them() -> None:
+    source = "---\ndate: 2025-03-04\n---\n\n# Title\n"
+    material = parse_post(
+        "blog/posts/Release_Notes-2.0.md", source, posts_dir="blog/posts", file_as_written=True
+    )
+    assert material.file_slug == "Release_Notes-2.0"
+    bundle = parse_post("blog/posts/tour/index.md", source, posts_dir="blog/posts")
+    assert bundle.file_slug == "tour"
+    unsafe = parse_post("blog/posts/why?.md", source, posts_dir="blog/posts", file_as_written=True)
+    assert unsafe.file_slug == "why"

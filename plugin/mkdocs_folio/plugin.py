@@ -466,6 +466,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 categories_as_tags=self.config.categories_as_tags,
                 path=path,
                 defaults=[(meta.src_uri, meta.data) for meta in meta_files],
+                file_as_written=self.material is not None,
             ),
         )
         # A fresh copy per build: the build fills in its URL and body.

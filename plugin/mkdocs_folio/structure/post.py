@@ -366,8 +366,12 @@ def parse_post(
     categories_as_tags: bool = False,
     path: str | None = None,
     defaults: Sequence[tuple[str, Mapping[str, Any]]] = (),
+    file_as_written: bool = False,
 ) -> Post:
     """Validate a post's source and build its model. Raises PostError naming file and field.
+
+    `file_as_written` keeps a safe file name as it is for `{file}` (Material's URLs), where
+    folio otherwise slugifies it.
 
     `path` is the language-free path of a translated post (`posts/hello.md` for
     `posts/hello.fr.md`): dates, slugs and `{file}` come from it, errors name `src_uri`.
@@ -409,7 +413,8 @@ def parse_post(
     slug = (written_slug(slug_source) or slugify(slug_source)) if slug_source else slug_style(title)
     if not slug:
         slug = slugify(PurePosixPath(path).stem) or stable_fallback_slug("post", path)
-    file_slug = slug_style(_file_name(path)) or stable_fallback_slug("post", path)
+    written_file = written_slug(_file_name(path)) if file_as_written else None
+    file_slug = written_file or slug_style(_file_name(path)) or stable_fallback_slug("post", path)
 
     return Post(
         src_uri=src_uri,
