@@ -596,7 +596,7 @@ def test_shortcut_works_after_clicking_the_theme_toggle(page: Any, site_url: str
 
 
 def docs_site_files() -> dict[str, str]:
-    files = {f"posts/p{i}.md": post(f"post {i}", f"2026-01-0{i + 1}") for i in range(2)}
+    files = {f"posts/p{i}.md": post(f"post {i}", f"2026-01-0{i + 1}", pin=i == 0) for i in range(2)}
     for path, title in [
         ("index.md", "Blog"),
         ("guide/intro.md", "Intro"),
@@ -625,6 +625,15 @@ DOCS_NAV = [
 @pytest.fixture(scope="module")
 def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return make_site(tmp_path_factory.mktemp("docs"), docs_site_files(), config={"nav": DOCS_NAV})
+
+
+def test_index_marks_pinned_posts_and_writes_listing_dates(docs_site: Any) -> None:
+    posts = json.loads(docs_site.text("assets/folio/index.json"))["posts"]
+    # [title, url, date as listed, tags, excerpt, flags]: 2 is pinned, no flags are left out.
+    assert [(row[0], row[2], row[5:]) for row in posts] == [
+        ("post 0", "January 1, 2026", [2]),
+        ("post 1", "January 2, 2026", []),
+    ]
 
 
 def test_index_lists_each_page_once_with_its_section_path(docs_site: Any) -> None:
