@@ -98,6 +98,7 @@ def test_post_pages_have_materials_sidebar_and_active_tab(defaults: tuple[Site, 
     assert len(posts) == 34
     for url in posts:
         assert _sidebar(folio, url) == _sidebar(material, url), url
+        assert folio.html(url).select(".folio-links") == []  # the sidebar lists them
         assert _active_tab(folio, url) == _active_tab(material, url) == ["Blog"], url
         assert folio.html(url).title.get_text() == material.html(url).title.get_text(), url
     for url in page_urls(material):

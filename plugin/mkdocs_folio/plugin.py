@@ -1041,7 +1041,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         material_templates = self._material_templates
         if post is not None:
             self._describe_for_material_templates(page, post)
-            footer = renderer.rebase(renderer.post_footer(post), page.url)
+            # blog-post.html lists the post's `links` in its sidebar.
+            footer = renderer.post_footer(post, with_links=not material_templates)
+            footer = renderer.rebase(footer, page.url)
             if material_templates:
                 # blog-post.html's sidebar shows the date, authors and reading time.
                 page.content = content + footer

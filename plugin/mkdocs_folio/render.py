@@ -326,7 +326,8 @@ class Renderer:
             ],
         )
 
-    def post_footer(self, post: Post) -> str:
+    def post_footer(self, post: Post, *, with_links: bool = True) -> str:
+        """Older/newer posts, related posts and (unless a sidebar shows them) `links`."""
         newer, older = self.collection.newer(post), self.collection.older(post)
         related = self.collection.related(post, self.related_count)
         return self._render(
@@ -341,7 +342,7 @@ class Renderer:
                     "subtitle": link.subtitle,
                     "section": link.section,
                 }
-                for link in self.post_links.get(post, [])
+                for link in (self.post_links.get(post, []) if with_links else [])
             ],
         )
 
