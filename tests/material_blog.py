@@ -85,7 +85,7 @@ def material_blog_files() -> dict[str, str]:
     files = {
         "index.md": "# Welcome\n\nThe home page.\n",
         "about.md": "# About\n\nAbout this site.\n",
-        "blog/index.md": "# Blog\n",
+        "blog/index.md": "# Blog\n\nThe posts, newest first.\n",
         "blog/.authors.yml": AUTHORS,
     }
     files.update(_post(number) for number in range(POST_COUNT))

@@ -250,3 +250,13 @@ def test_file_names_in_post_urls_match_materials(tmp_path: Path) -> None:
         urls.append(page_urls(build_site(root)))
     assert "blog/2025/01/02/Release_Notes-2.0/" in urls[0]
     assert urls[0] - urls[1] == set()
+
+
+def test_later_pages_keep_the_index_text_when_asked(tmp_path: Path) -> None:
+    options = {"pagination_keep_content": True, "pagination_per_page": 20}
+    material, folio = build_both(tmp_path, options)
+
+    def header(site: Site) -> str:
+        return squash(site.html("blog/page/2/").select_one(".md-content header").get_text())
+
+    assert header(folio) == header(material) == "Blog The posts, newest first."

@@ -73,10 +73,10 @@ def test_dates_in_urls_follow_materials_pattern() -> None:
 
 
 def test_options_folio_cannot_honour_warn_by_name() -> None:
-    blog = resolve({"blog_toc": True, "pagination_keep_content": True, "categories_toc": False})
+    blog = resolve({"blog_toc": True, "categories_sort_reverse": True, "categories_toc": False})
     assert len(blog.warnings) == 2
     assert "'blog_toc'" in blog.warnings[0]
-    assert "'pagination_keep_content'" in blog.warnings[1]
+    assert "'categories_sort_reverse'" in blog.warnings[1]
 
 
 def test_unusable_formats_are_one_line_errors() -> None:

@@ -306,7 +306,7 @@ class MaterialBlogOptions(base.Config):
     """Material: show the pager when there is a single page (default false)."""
 
     pagination_keep_content = _opt(bool)
-    """Material: repeat the listing page's text on later pages (not used by folio)."""
+    """Material: later listing pages repeat the text of the listing page you wrote."""
 
     pagination_template = _opt(str)
     """Material's old name of `pagination_format`."""

@@ -112,7 +112,6 @@ _NOT_HONOURED: dict[str, str] = {
     "authors_profiles_toc": "author pages show no table of contents of the excerpts",
     "categories_sort_by": "the Categories nav section is sorted by name",
     "categories_sort_reverse": "the Categories nav section is sorted by name",
-    "pagination_keep_content": "later listing pages show only the posts",
 }
 
 
@@ -151,6 +150,7 @@ class MaterialBlog:
     pagination_url_format: str
     pagination_format: str
     pagination_if_single_page: bool
+    pagination_keep_content: bool
     archive: ViewPlan | None
     archive_date_format: str
     categories: ViewPlan | None
@@ -359,6 +359,7 @@ def resolve(options: Mapping[str, Any]) -> MaterialBlog:
         pagination_url_format=str(values["pagination_url_format"]),
         pagination_format=str(values["pagination_format"]),
         pagination_if_single_page=bool(values["pagination_if_single_page"]),
+        pagination_keep_content=bool(values["pagination_keep_content"]),
         archive=archive,
         archive_date_format=str(values["archive_date_format"]),
         categories=categories,

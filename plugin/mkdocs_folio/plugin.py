@@ -831,6 +831,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             title = _plain_title(nav_title) if nav_title else self._listing_title(listing)
             page.title = nav_title or html.escape(title)
             markdown = _heading_markdown(title)
+            kept = self.material is not None and self.material.pagination_keep_content
+            if kept and first_page not in (None, page) and first_page.file.generated_by is None:
+                # Material's `pagination_keep_content`: later pages repeat the page you wrote.
+                markdown = first_page.markdown or markdown
             if not (listing.kind is Kind.TAG and listing.number == 1):
                 # Listing copies of post text would make one post many search hits.
                 page.meta["search"] = {"exclude": True}
