@@ -163,7 +163,7 @@ def test_empty_bom_and_missing_title(tmp_path: Path, caplog: pytest.LogCaptureFi
     }
     with caplog.at_level(logging.WARNING):
         site = make_site(tmp_path, files)
-    assert entry_titles(site.html("")) == ["no title here", "With BOM"]
+    assert entry_titles(site.html("")) == ["No title here", "With BOM"]
     messages = warnings_of(caplog)
     assert any("posts/empty.md: 'file' is empty" in m for m in messages)
     assert any("posts/2026-01-03-no-title-here.md: 'title' is missing" in m for m in messages)

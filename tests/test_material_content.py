@@ -259,3 +259,15 @@ def test_meta_defaults_merge_like_materials_meta_plugin() -> None:
     assert merged == {"authors": ["ana", "ravi", "joe"], "hide": ["toc"], "draft": False}
     with pytest.raises(PostError, match=r"'authors' has another type than in blog/\.meta\.yml"):
         with_defaults("blog/posts/a.md", {"authors": "joe"}, defaults[:1])
+
+
+def test_migrated_post_without_any_title_is_titled_like_materials_in_strict_mode(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "blog/index.md": "# Blog\n",
+        "blog/posts/my-first_post.md": "---\ndate: 2025-01-02\n---\n\nJust a paragraph.\n",
+    }
+    site = make_site(tmp_path, files, config={"plugins": ["search", "folio"]}, strict=True)
+    title = site.html("blog/2025/01/02/my-first-post/").title
+    assert title is not None and title.get_text().startswith("My first post - ")

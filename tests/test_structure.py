@@ -56,7 +56,7 @@ def test_dates_come_from_the_path_when_front_matter_has_none() -> None:
 def test_title_falls_back_to_heading_then_file_name() -> None:
     assert make("posts/x.md", "date: 2026-01-01", "# From Heading\n\ntext").title == "From Heading"
     post = make("posts/2026-01-01-file-name.md", "date: 2026-01-01", "just text")
-    assert post.title == "file name"
+    assert post.title == "File name"  # capitalized, as MkDocs titles pages
     assert post.title_is_fallback
 
 

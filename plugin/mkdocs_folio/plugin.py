@@ -872,7 +872,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             if rendered:
                 post.title, post.title_is_fallback = rendered, False
             elif post not in self.drafts:  # drafts are not published: no need to nag
-                log.warning(
+                # Material's blog takes the file name silently; a migrated blog builds the
+                # same under --strict.
+                report = log.info if self.material is not None else log.warning
+                report(
                     f"{post.src_uri}: 'title' is missing and there is no '# heading';"
                     f" using '{post.title}' from the file name"
                 )

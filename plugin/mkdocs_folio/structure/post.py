@@ -406,6 +406,8 @@ def parse_post(
         stem = PurePosixPath(path).stem
         title = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", stem).replace("-", " ").replace("_", " ")
         title = title.strip() or stem
+        if title.lower() == title:
+            title = title.capitalize()  # as MkDocs titles a page from its file name
         title_is_fallback = True
 
     slug_source = _text_field(src_uri, meta, "slug")
