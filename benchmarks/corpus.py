@@ -157,11 +157,17 @@ def _tags(rng: random.Random) -> list[str]:
     return chosen
 
 
-def make_post(number: int, seed: int = SEED) -> Post:
+VARIANTS = ("plain", "described")
+"""plain: title and skewed tags in the front matter. described: like many Material blogs, a
+front matter `description`, the title as the post's one `# H1`, and 1–4 tags drawn evenly
+from 16."""
+
+
+def make_post(number: int, seed: int = SEED, variant: str = "plain") -> Post:
     """Post `number` of the corpus: about 600 words, 1–4 tags, headings, code, an excerpt."""
     rng, title, filename = _identity(number, seed)
     day = date(2025, 1, 1) + timedelta(days=rng.randrange(365))
-    tags = _tags(rng)
+    tags = _tags(rng) if variant == "plain" else rng.sample(TAGS[:16], rng.randint(1, 4))
 
     blocks = [_paragraph(rng, rng.randint(40, 60)), "<!-- more -->"]
     words = len(blocks[0].split())
@@ -184,7 +190,13 @@ def make_post(number: int, seed: int = SEED) -> Post:
             if number > 0:
                 blocks.append(f"See also [the previous post]({_identity(number - 1, seed)[2]}).")
 
-    front = {"title": title, "date": day, "tags": tags, "categories": list(tags)}
+    front: dict[str, Any] = {"title": title, "date": day, "tags": tags, "categories": list(tags)}
+    if variant == "described":
+        del front["title"]
+        front["description"] = _sentence(rng)
+        blocks.insert(0, f"# {title}")
+    elif variant != "plain":
+        raise ValueError(f"unknown corpus variant {variant!r}; expected one of {VARIANTS}")
     header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
     text = f"---\n{header}---\n\n" + "\n\n".join(blocks) + "\n"
     return Post(number, filename, title, day, tags, text)
@@ -197,8 +209,8 @@ def _identity(number: int, seed: int) -> tuple[random.Random, str, str]:
     return rng, title, f"{number:05d}-{'-'.join(title.lower().split()[:3])}.md"
 
 
-def make_corpus(count: int, seed: int = SEED) -> list[Post]:
-    return [make_post(number, seed) for number in range(count)]
+def make_corpus(count: int, seed: int = SEED, variant: str = "plain") -> list[Post]:
+    return [make_post(number, seed, variant) for number in range(count)]
 
 
 # Sites ------------------------------------------------------------------------------------
@@ -260,7 +272,9 @@ def write_site(root: Path, site: str, posts: list[Post]) -> Path:
     return folder / "mkdocs.yml"
 
 
-def write_sites(root: Path, count: int, seed: int = SEED) -> dict[str, Path]:
+def write_sites(
+    root: Path, count: int, seed: int = SEED, variant: str = "plain"
+) -> dict[str, Path]:
     """The three sites for `count` posts under root; returns each site's mkdocs.yml."""
-    posts = make_corpus(count, seed)
+    posts = make_corpus(count, seed, variant)
     return {site: write_site(root, site, posts) for site in SITES}

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SERVE_REBUILD = Path(__file__).with_name("serve_rebuild.py")
@@ -100,14 +100,17 @@ class RebuildResult:
     rebuilds: list[float]
     rebuilds_cpu: list[float]
     log: Path
+    edits: list[str] = field(default_factory=list)
 
 
 def run_rebuilds(
-    site: str, config_file: Path, post: Path, runs: int, site_dir: Path
+    site: str, config_file: Path, post: Path, runs: int, site_dir: Path, *, dirty: bool = False
 ) -> RebuildResult:
-    """`mkdocs serve`-style rebuilds after editing `post`, in a fresh interpreter."""
-    log = config_file.with_name("serve.log")
-    out = config_file.with_name("serve.json")
+    """`mkdocs serve`-style rebuilds after editing `post`, in a fresh interpreter;
+    `dirty` runs them as `mkdocs serve --dirty` does."""
+    name = "serve-dirty" if dirty else "serve"
+    log = config_file.with_name(f"{name}.log")
+    out = config_file.with_name(f"{name}.json")
     command = [
         sys.executable,
         str(SERVE_REBUILD),
@@ -115,6 +118,7 @@ def run_rebuilds(
         str(post),
         str(runs),
         str(site_dir),
+        *(["--dirty"] if dirty else []),
     ]
     with log.open("wb") as errors, out.open("wb") as output:
         code = subprocess.call(
@@ -130,4 +134,5 @@ def run_rebuilds(
         [float(t) for t in data["rebuilds"]],
         [float(t) for t in data["rebuilds_cpu"]],
         log,
+        [str(kind) for kind in data.get("edits", [])],
     )

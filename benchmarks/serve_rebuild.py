@@ -1,11 +1,14 @@
 """Time `mkdocs serve` rebuilds after editing one post, the way `mkdocs serve` runs them.
 
-Run as a script in a fresh process: `python serve_rebuild.py MKDOCS_YML POST RUNS SITE_DIR`.
-Like `mkdocs serve`, it loads the config, calls the plugins' on_startup("serve"), builds
-once into SITE_DIR, which it empties first and removes afterwards (not timed as a rebuild;
-`mkdocs serve` itself builds into a temporary folder), and then, for every edit, loads the
-config again (plugins with on_startup keep their instance) and rebuilds with `serve_url`.
-Prints one line of JSON: {"initial": s, "rebuilds": [s, ...], "rebuilds_cpu": [s, ...]}.
+Run as a script in a fresh process:
+`python serve_rebuild.py MKDOCS_YML POST RUNS SITE_DIR [--dirty]`.
+Like `mkdocs serve` (or `mkdocs serve --dirty`), it loads the config, calls the plugins'
+on_startup("serve", dirty), builds once into SITE_DIR, which it empties first and removes
+afterwards (not timed as a rebuild; `mkdocs serve` itself builds into a temporary folder),
+and then, for every edit, loads the config again (plugins with on_startup keep their
+instance) and rebuilds with `serve_url`. The edits take turns: the body, the title, the
+tags, the date (EDITS). Prints one line of JSON:
+{"initial": s, "rebuilds": [s, ...], "rebuilds_cpu": [s, ...], "edits": [name, ...]}.
 The post is restored afterwards.
 """
 
@@ -13,9 +16,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -24,9 +29,31 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 SERVE_URL = "http://127.0.0.1:8000/"
+EDITS = ("body", "title", "tags", "date")
 
 
-def main(config_file: str, post: str, runs: int, site_dir: str) -> dict[str, object]:
+def edited(original: str, kind: str, number: int) -> str:
+    """The post's text after edit `number` of `kind`; each edit differs from the last."""
+    if kind == "body":
+        return original + f"\nEdited for rebuild {number}.\n"
+    if kind == "title":
+        if re.search(r"^title: ", original, flags=re.M):
+            return re.sub(r"^title: ", f"title: Edit {number} ", original, count=1, flags=re.M)
+        return re.sub(r"^# ", f"# Edit {number} ", original, count=1, flags=re.M)
+    if kind == "tags":
+        swap = "kernel" if number % 2 else "compilers"
+        return re.sub(r"^(tags:\n)- [^\n]+", rf"\1- {swap}", original, count=1, flags=re.M)
+    if kind == "date":
+
+        def shift(match: re.Match[str]) -> str:
+            day = date.fromisoformat(match[1]) + timedelta(days=1 + number % 2)
+            return f"date: {day.isoformat()}"
+
+        return re.sub(r"^date: (\d{4}-\d{2}-\d{2})", shift, original, count=1, flags=re.M)
+    raise ValueError(f"unknown edit {kind!r}")
+
+
+def main(config_file: str, post: str, runs: int, site_dir: str, dirty: bool) -> dict[str, object]:
     shutil.rmtree(site_dir, ignore_errors=True)
     post_path = Path(post)
     original = post_path.read_text(encoding="utf-8")
@@ -37,27 +64,38 @@ def main(config_file: str, post: str, runs: int, site_dir: str) -> dict[str, obj
         return config
 
     config = get_config()
-    config.plugins.on_startup(command="serve", dirty=False)
+    config.plugins.on_startup(command="serve", dirty=dirty)
     rebuilds: list[float] = []
     rebuilds_cpu: list[float] = []
+    kinds: list[str] = []
     try:
         start = time.perf_counter()
-        build(config, serve_url=SERVE_URL)
+        build(config, serve_url=SERVE_URL, dirty=dirty)
         initial = time.perf_counter() - start
-        for edit in range(runs):
-            post_path.write_text(original + f"\nEdited for rebuild {edit}.\n", encoding="utf-8")
+        for number in range(runs):
+            kind = EDITS[number % len(EDITS)]
+            post_path.write_text(edited(original, kind, number), encoding="utf-8")
             start, start_cpu = time.perf_counter(), time.process_time()
             config = get_config()
-            build(config, serve_url=SERVE_URL)
+            build(config, serve_url=SERVE_URL, dirty=dirty)
             rebuilds.append(time.perf_counter() - start)
             rebuilds_cpu.append(time.process_time() - start_cpu)
+            kinds.append(kind)
     finally:
         post_path.write_text(original, encoding="utf-8")
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
-    return {"initial": initial, "rebuilds": rebuilds, "rebuilds_cpu": rebuilds_cpu}
+    return {
+        "initial": initial,
+        "rebuilds": rebuilds,
+        "rebuilds_cpu": rebuilds_cpu,
+        "edits": kinds,
+    }
 
 
 if __name__ == "__main__":
-    result = main(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    arguments = [a for a in sys.argv[1:] if a != "--dirty"]
+    result = main(
+        arguments[0], arguments[1], int(arguments[2]), arguments[3], "--dirty" in sys.argv
+    )
     sys.stdout.write(json.dumps(result) + "\n")
