@@ -24,6 +24,7 @@ NOT_FOLIO = {"about/index.html", "404.html", "sitemap.xml"}
 
 def blog() -> dict[str, str]:
     return {
+        "index.md": "# Welcome\n\nNew posts below.\n",
         "about.md": "# About me\n\nI write things.\n",
         "posts/alpha.md": post("Alpha", "2026-01-01", tags=["x"], body="Alpha words."),
         "posts/beta.md": post(
@@ -137,6 +138,9 @@ def test_every_edit_gives_what_a_clean_build_gives(
                 posts / "eta.md",
                 post("Eta", "2026-01-07", tags=["x", "y"], body="Eta, see [zeta](zeta.md)."),
             ),
+            "home text": lambda: edit(
+                server, tmp_path / "docs/index.md", "# Welcome back\n\nNewest first.\n"
+            ),
             "delete": lambda: (posts / "zeta.md").unlink(),
             "rename": lambda: (posts / "alpha.md").rename(posts / "alpha-moved.md"),
             "undraft": lambda: edit(
@@ -220,7 +224,7 @@ def test_memory_stays_flat_across_fifty_dirty_rebuilds(tmp_path: Path) -> None:
     finally:
         server.close()
     assert counts[50] == counts[25]
-    assert counts[50]["kept bodies"] == len(blog()) - 1  # the posts, not about.md
+    assert counts[50]["kept bodies"] == len(blog()) - 2  # the posts, not index.md or about.md
 
 
 def test_changed_file_names_name_moved_added_and_removed_files() -> None:

@@ -286,6 +286,7 @@ class DirtyRebuilds:
         self._signatures: dict[str, Signature] = {}
         self._outputs: set[str] = set()
         self._dests: set[str] = set()
+        self._source_checks: dict[str, Callable[[], bool]] = {}
         self.keep_html = False
         """Whether kept renderings include the HTML (feeds with full posts need it)."""
 
@@ -317,6 +318,12 @@ class DirtyRebuilds:
                     rebuild_when(file, _always)  # even if its source file is older
         self._signatures = {}
         self._outputs = {post.dest_uri for post in collection}
+
+    def render_listing_source(self, file: File) -> None:
+        """A page the user wrote that carries a listing (say index.md): MkDocs renders it
+        in every build, and folio writes it when its text or its listing changed."""
+        self._source_checks[file.src_uri] = file.is_modified
+        rebuild_when(file, _always)
 
     def restore(self, post: Post, post_html: dict[Post, str]) -> bool:
         """Give a post MkDocs skipped its kept rendering; False when there is none."""
@@ -414,12 +421,11 @@ class DirtyRebuilds:
             self._signatures[src_uri] = signature
             self._outputs.add(file.dest_uri)
             exists = Path(file.abs_dest_path).is_file()
-            if needs_build(src_uri, signature, previous, exists):
+            source_changed = self._source_checks.get(src_uri, _never)
+            if needs_build(src_uri, signature, previous, exists) or source_changed():
                 rebuild_when(file, _always)
-            elif file.generated_by is not None:
+            else:
                 rebuild_when(file, _never)
-            # A page the user wrote (say index.md) is rendered every time: its own text may
-            # have changed too.
 
     def add_outputs(self, dest_uris: Iterable[str]) -> None:
         """Files folio writes besides pages (feeds, the palette index)."""
@@ -447,13 +453,15 @@ class DirtyRebuilds:
             _remove_output(site, dest_uri)
         state.outputs = self._outputs
         state.signatures = self._signatures
-        self._signatures, self._outputs, self._dests = {}, set(), set()
-        self._inputs, self._reusable = {}, set()
+        self._forget_build()
 
     def clear(self) -> None:
         self.state.clear()
+        self._forget_build()
+
+    def _forget_build(self) -> None:
         self._signatures, self._outputs, self._dests = {}, set(), set()
-        self._inputs, self._reusable = {}, set()
+        self._inputs, self._reusable, self._source_checks = {}, set(), {}
 
 
 def _remove_output(site: Path, dest_uri: str) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from copy import copy
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -114,6 +116,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # of the pages it does not rebuild.
         self.dirty: DirtyRebuilds | None = None
         self.search_carry = SearchCarry()
+        self.kept_feeds: dict[str, tuple[int, str]] = {}
+        self.template_environments: dict[Hashable, Environment] = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -287,8 +291,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 " name shown"
             )
         self.outputs = outputs = SiteOutputs(config)
+        by_src_uri = files.src_uris  # one lookup per post, without normalising the path
         for post in self.collection:
-            file = files.get_file_from_path(post.src_uri)
+            file = by_src_uri.get(post.src_uri)
             assert file is not None
             _place(file, config.site_dir, post.dest_uri, post.url)
             outputs.claim(
@@ -470,14 +475,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             ),
         )
         # A fresh copy per build: the build fills in its URL and body.
-        return replace(post, url="", dest_uri="", body=None)
+        fresh = copy(post)
+        fresh.url, fresh.dest_uri, fresh.body = "", "", None
+        return fresh
 
     def _apply_drafts(self, posts: list[Post], files: Files) -> list[Post]:
         """Keep posts out of the nav, drafts out of `mkdocs build`, and badge them in serve."""
         now = datetime.now(UTC)
         visible: list[Post] = []
+        by_src_uri = files.src_uris
         for post in posts:
-            file = files.get_file_from_path(post.src_uri)
+            file = by_src_uri.get(post.src_uri)
             assert file is not None
             unpublished = not self.config.draft and is_unpublished(
                 post,
@@ -560,7 +568,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 file = own_page
                 if is_home:
                     self.home_src_uri = file.src_uri
-                if self.is_dirty:
+                if self.dirty is not None:
+                    self.dirty.render_listing_source(file)
+                elif self.is_dirty:
                     _rebuild_every_time(file)
             else:
                 claim = listing_claim(listing, file.dest_uri, plan)
@@ -795,7 +805,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     @staticmethod
     def _page_for(src_uri: str, files: Files) -> Page | None:
-        file = files.get_file_from_path(src_uri)
+        # A source path as MkDocs spells it needs no normalising (called once per post).
+        file = files.src_uris.get(src_uri) or files.get_file_from_path(src_uri)
         return file.page if file is not None else None
 
     # Pages -------------------------------------------------------------------------------
@@ -938,6 +949,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             drafts=self.drafts,
             related_count=self.config.related_posts,
             tag_excerpts=self.config.tag_excerpts,
+            environments=self.template_environments if self.is_serve else None,
         )
         self.renderer.year_urls = {
             listing.year: listing.url
@@ -949,7 +961,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.renderer.post_links = self.post_links
         self.renderer.images = self.images
         if self.sharing is not None:
-            self.sharing.write_feeds()
+            self.sharing.write_feeds(self.kept_feeds if self.is_serve else None)
         # The feeds were the last users of the HTML as MkDocs rendered it; pages keep their own.
         self.post_html.clear()
         self.search_entries = search_entries(config)
@@ -1233,7 +1245,8 @@ def _place(file: File, site_dir: str, dest_uri: str, url: str) -> None:
     file.dest_uri, file.url = dest_uri, url
     # mkdocs-static-i18n sets the output path itself (its files' dest_dir is not the site's),
     # and MkDocs caches it apart from dest_uri.
-    file.abs_dest_path = str(Path(site_dir) / dest_uri)
+    # Joined as MkDocs joins it, without a Path per post.
+    file.abs_dest_path = os.path.normpath(os.path.join(site_dir, dest_uri))  # noqa: PTH118
 
 
 def _has_material_tags(config: MkDocsConfig) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from posixpath import dirname, normpath
 from typing import Any
@@ -61,6 +61,36 @@ class TagLink:
     count: int
 
 
+def fragment_environment(
+    loader: jinja2.BaseLoader, kept: dict[Hashable, jinja2.Environment] | None = None
+) -> jinja2.Environment:
+    """The environment folio renders its fragments in.
+
+    One per build does not stat the template files on every render. `kept` carries it over
+    `mkdocs serve` rebuilds, for the same template folders, so that the templates are not
+    compiled again for every rebuild; it then checks whether a template file changed.
+    """
+    folders = getattr(loader, "searchpath", None)
+    key = (type(loader), tuple(folders)) if isinstance(folders, list) else None
+    if kept is not None and key is not None:
+        env = kept.get(key)
+        if env is None:
+            kept.clear()  # another theme or custom_dir: the old templates are of no use
+            env = kept[key] = _environment(loader, auto_reload=True)
+        return env
+    return _environment(loader, auto_reload=False)
+
+
+def _environment(loader: jinja2.BaseLoader, *, auto_reload: bool) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=auto_reload,
+    )
+
+
 class Renderer:
     """Renders folio's fragments with the theme's template loader (so `custom_dir` overrides)."""
 
@@ -74,15 +104,9 @@ class Renderer:
         drafts: set[Post],
         related_count: int,
         tag_excerpts: bool = False,
+        environments: dict[Hashable, jinja2.Environment] | None = None,
     ) -> None:
-        # One environment per build: no need to stat the template files on every render.
-        self.env = jinja2.Environment(
-            loader=loader,
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            auto_reload=False,
-        )
+        self.env = fragment_environment(loader, environments)
         self.collection = collection
         self.strings = strings
         self.date_format = date_format

@@ -118,6 +118,7 @@ class Sharing:
         self.tag_feeds: dict[Tag | None, list[_Feed]] = {}
         self.descriptions: dict[str, str] = {}
         self._items: dict[Post, FeedItem] = {}
+        self._item_signatures: dict[Post, int] = {}
         self._alternate_html: dict[tuple[str, Tag | None], str] = {}
 
     # Feeds -------------------------------------------------------------------------------
@@ -166,19 +167,60 @@ class Sharing:
         else:
             self.tag_feeds.setdefault(tag, []).append(feed)
 
-    def write_feeds(self) -> None:
-        """Fill every registered feed file; call once all posts are rendered."""
+    def write_feeds(self, kept: dict[str, tuple[int, str]] | None = None) -> None:
+        """Fill every registered feed file; call once all posts are rendered.
+
+        `kept` (path -> signature and text) carries feeds over `mkdocs serve` rebuilds: a
+        feed whose posts and details did not change is not written out again.
+        """
         limit = self.options.feed_limit
+        chosen_by_tag: dict[Tag | None, list[Post]] = {}
+        written: dict[str, tuple[int, str]] = {}
         for feed in self.feeds:
-            posts = feed.tag.posts if feed.tag is not None else self.collection.posts
-            # Pick the newest posts first: only those pay for their feed item.
-            published = sorted(
-                (post for post in posts if post not in self.drafts),
-                key=lambda post: (-post.date.timestamp(), post.url),
+            chosen = chosen_by_tag.get(feed.tag)
+            if chosen is None:
+                posts = feed.tag.posts if feed.tag is not None else self.collection.posts
+                # Pick the newest posts first: only those pay for their feed item.
+                published = sorted(
+                    (post for post in posts if post not in self.drafts),
+                    key=lambda post: (-post.date.timestamp(), post.url),
+                )
+                chosen = chosen_by_tag[feed.tag] = published if limit <= 0 else published[:limit]
+            info = self._info(feed)
+            signature = hash(
+                (feed.feed_format, repr(info), tuple(self._item_signature(p) for p in chosen))
             )
-            chosen = published if limit <= 0 else published[:limit]
-            items = newest((self._item(post, feed.tag) for post in chosen), limit)
-            feed.file.content_string = RENDERERS[feed.feed_format](self._info(feed), items)
+            previous = kept.get(feed.path) if kept is not None else None
+            if previous is not None and previous[0] == signature:
+                text = previous[1]
+            else:
+                items = newest((self._item(post, feed.tag) for post in chosen), limit)
+                text = RENDERERS[feed.feed_format](info, items)
+            feed.file.content_string = text
+            written[feed.path] = (signature, text)
+        if kept is not None:
+            kept.clear()
+            kept.update(written)
+
+    def _item_signature(self, post: Post) -> int:
+        """What a post's feed item is made of (its tags are the feed's own in a tag feed)."""
+        signature = self._item_signatures.get(post)
+        if signature is None:
+            body = post.body
+            html = self.post_html.get(post) if self.options.feed_content == "full" else None
+            signature = self._item_signatures[post] = hash(
+                (
+                    post.url,
+                    post.title,
+                    post.date,
+                    post.updated,
+                    body.excerpt_text if body else post.description,
+                    tuple(tag.name for tag in self.collection.tags_of(post)),
+                    tuple(self.post_authors.get(post, ())),
+                    html,
+                )
+            )
+        return signature
 
     def _absolute(self, url: str) -> str:
         assert self.site_url is not None
