@@ -125,6 +125,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--rebuild-runs", type=int, default=None, help="serve rebuilds per site (default: --runs)"
     )
     parser.add_argument("--no-rebuild", action="store_true", help="skip the serve rebuilds")
+    parser.add_argument(
+        "--dirty-runs",
+        type=int,
+        default=4,
+        help="`serve --dirty` rebuilds per site, one edit each (default 4: body, title, tags,"
+        " date); 0 skips them, and --rebuild-runs 0 the full serve rebuilds",
+    )
+    parser.add_argument(
+        "--sites",
+        default=",".join(SITES),
+        metavar="SITE[,SITE...]",
+        help="sites to build, from floor, material, folio (default: all three); a long run on a"
+        " busy machine may leave out Material's blog, which costs about 4× the floor",
+    )
     parser.add_argument("--smoke", action="store_true", help="20 posts, 1 run, no warm-up")
     parser.add_argument(
         "--palette-posts",
@@ -163,6 +177,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.palette_posts, args.fulltext_posts = 200, 20
     args.sizes = args.sizes or [1000]
     args.variant_list = [v.strip() for v in args.variants.split(",") if v.strip()]
+    args.site_list = [s.strip() for s in args.sites.split(",") if s.strip()]
+    if not args.site_list or any(site not in SITES for site in args.site_list):
+        parser.error(f"--sites takes names from {', '.join(SITES)}, got {args.sites!r}")
     unknown = [v for v in args.variant_list if v not in VARIANTS]
     if unknown or not args.variant_list:
         parser.error(f"--variants takes names from {', '.join(VARIANTS)}, got {args.variants!r}")
@@ -223,11 +240,12 @@ def measure_size(
     sites = {
         site: output / name / site if output else configs[site].parent / "site" for site in SITES
     }
-    result = SizeResult(posts, {site: [] for site in SITES}, variant=variant)
+    chosen = [site for site in SITES if site in args.site_list]
+    result = SizeResult(posts, {site: [] for site in chosen}, variant=variant)
     total = args.warmup + args.runs
     for round_number in range(total):
         measured = round_number >= args.warmup
-        for site in SITES:
+        for site in chosen:
             build = run_build(site, configs[site], sites[site])
             kind = "run" if measured else "warm-up"
             note = "" if build.ok else f"  FAILED, see {build.log}"
@@ -241,17 +259,15 @@ def measure_size(
                 _show_tail(build.log)
             if measured or not build.ok:
                 result.builds[site].append(build)
-    result.palette = palette_sizes(sites["folio"], posts)
+    result.palette = palette_sizes(sites["folio"], posts) if "folio" in chosen else {}
     if not args.no_rebuild:
         edited = make_post(posts // 2).filename
-        for dirty in (False, True):
+        for dirty, runs in ((False, args.rebuild_runs), (True, args.dirty_runs)):
             # The two sites alternate, so that load on a shared machine hits both alike.
-            for site in ("floor", "folio"):
+            for site in [site for site in ("floor", "folio") if site in chosen and runs > 0]:
                 post = configs[site].parent / "docs" / posts_dir(site) / edited
                 serve_dir = sites[site].with_name(f"{site}-serve")
-                rebuild = run_rebuilds(
-                    site, configs[site], post, args.rebuild_runs, serve_dir, dirty=dirty
-                )
+                rebuild = run_rebuilds(site, configs[site], post, runs, serve_dir, dirty=dirty)
                 times = " ".join(
                     f"{kind} {t:.2f} ({c:.2f} CPU)"
                     for kind, t, c in zip(
@@ -321,7 +337,7 @@ def _cpu_name() -> str:
 
 def _s(value: float | None) -> str:
     if value is None:
-        return "failed"
+        return "–"
     return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
 
 
@@ -410,9 +426,7 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
     ]
     for r in results:
         floor, material, folio = (r.rss(site) for site in SITES)
-        cells = " | ".join(
-            "failed" if v is None else f"{v:.0f} MiB" for v in (floor, material, folio)
-        )
+        cells = " | ".join("–" if v is None else f"{v:.0f} MiB" for v in (floor, material, folio))
         lines.append(f"| {r.label} | {cells} | {_x(_ratio(folio, floor))} |")
 
     if any(r.rebuilds or r.dirty_rebuilds for r in results):
@@ -644,7 +658,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = [
         f"{site} at {r.label} posts"
         for r in results
-        for site in SITES
+        for site in r.builds
         if not r.ok(site)
         or (site in r.rebuilds and not r.rebuilds[site].ok)
         or (site in r.dirty_rebuilds and not r.dirty_rebuilds[site].ok)
