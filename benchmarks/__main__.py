@@ -433,8 +433,9 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
         lines += [
             "",
             f"`mkdocs serve` and `mkdocs serve --dirty` rebuilds after editing one post (median"
-            f" of {args.rebuild_runs}; the edits take turns: body, title, tags, date; the config"
-            " is reloaded for each rebuild, as `mkdocs serve` does):",
+            f" of {args.rebuild_runs} and of {args.dirty_runs}; the edits take turns: body,"
+            " title, tags, date; the config is reloaded for each rebuild, as `mkdocs serve`"
+            " does):",
             "",
             "| posts | rebuild | floor | folio | folio / floor | floor CPU | folio CPU"
             " | CPU folio / floor |",

@@ -60,7 +60,9 @@ def test_benchmark_smoke_run_builds_all_three_sites(tmp_path: Path) -> None:
             assert build["warnings"] == 0, f"{site} build logged warnings, see {build['log']}"
             assert (tmp_path / "out" / folder / site / "index.html").is_file()
         for site in ("floor", "folio"):
-            for mode in ("rebuilds", "dirty_rebuilds"):
-                assert size[mode][site]["ok"]
-                assert len(size[mode][site]["rebuilds"]) == 1
+            assert size["rebuilds"][site]["ok"]
+            assert len(size["rebuilds"][site]["rebuilds"]) == 1
+            dirty = size["dirty_rebuilds"][site]
+            assert dirty["ok"] and dirty["edits"] == ["body", "title", "tags", "date"]
+            assert len(dirty["rebuilds"]) == 4
     assert "`serve --dirty`" in table and "| 20 described |" in table
