@@ -185,6 +185,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 config.extra_javascript.append(deferred_script(asset.path))
         self.palette_tag = self._palette_tag(language_prefix="") if palette.enabled else ""
         self.i18n = i18n_plugin(config.plugins)
+        if self.i18n is not None and self.dirty is not None:
+            # mkdocs-static-i18n builds every language in turn into one site: what folio keeps
+            # between builds is per site, so under i18n a dirty build renders every post.
+            self.dirty = None
         self.offline = offline_enabled(config.plugins)
         return config
 
