@@ -64,6 +64,8 @@ class DirtyState:
     """Files folio's pages and feeds were written to (relative to site_dir)."""
     titles: dict[str, str] = field(default_factory=dict)
     """Page titles MkDocs learnt from pages it rendered, for the nav of later builds."""
+    early_signatures: dict[str, Signature] = field(default_factory=dict)
+    """Generated listing pages' signatures without the nav, known before MkDocs renders."""
 
     def start(self, setting: Signature) -> None:
         """Begin a build; forget everything when the site-wide inputs changed."""
@@ -79,6 +81,7 @@ class DirtyState:
         self.signatures = {}
         self.outputs = set()
         self.titles = {}
+        self.early_signatures = {}
 
 
 def changed_file_names(previous: Mapping[str, str], current: Mapping[str, str]) -> set[str]:
@@ -287,6 +290,7 @@ class DirtyRebuilds:
         self._outputs: set[str] = set()
         self._dests: set[str] = set()
         self._source_checks: dict[str, Callable[[], bool]] = {}
+        self._early: dict[str, Signature] = {}
         self.keep_html = False
         """Whether kept renderings include the HTML (feeds with full posts need it)."""
 
@@ -318,6 +322,50 @@ class DirtyRebuilds:
                     rebuild_when(file, _always)  # even if its source file is older
         self._signatures = {}
         self._outputs = {post.dest_uri for post in collection}
+
+    def skip_unchanged_listings(
+        self,
+        files: Files,
+        collection: PostCollection,
+        listings: Mapping[str, Listing],
+        post_html: dict[Post, str],
+        *,
+        titles: Callable[[Listing], str],
+        drafts: set[Post],
+        authors: Mapping[Post, list[Author]],
+        images: Mapping[Post, Image],
+        year_urls: Mapping[int, str],
+    ) -> None:
+        """In on_files: keep MkDocs from rendering the listing pages folio generates whose
+        posts all kept their rendering and look the same; on_env checks them again with
+        the nav, and renders any that changed after all."""
+        for post in collection:
+            if post.src_uri in self._reusable:
+                self.restore(post, post_html)
+        entries = {
+            post: entry_key(post, collection, drafts=drafts, authors=authors, images=images)
+            for post in collection
+            if post.body is not None
+        }
+        previous = self.state.early_signatures
+        for src_uri, listing in listings.items():
+            file = files.src_uris.get(src_uri)
+            if file is None or file.generated_by is None:
+                continue
+            if any(post not in entries for post in listing.posts):
+                continue
+            if listing.kind is Kind.ARCHIVE and len(entries) != len(collection):
+                continue
+            signature = listing_signature(
+                listing,
+                title=titles(listing),
+                entries=entries,
+                collection=collection,
+                year_urls=year_urls,
+            )
+            self._early[src_uri] = signature
+            if previous.get(src_uri) == signature and Path(file.abs_dest_path).is_file():
+                rebuild_when(file, _never)
 
     def render_listing_source(self, file: File) -> None:
         """A page the user wrote that carries a listing (say index.md): MkDocs renders it
@@ -423,6 +471,8 @@ class DirtyRebuilds:
             exists = Path(file.abs_dest_path).is_file()
             source_changed = self._source_checks.get(src_uri, _never)
             if needs_build(src_uri, signature, previous, exists) or source_changed():
+                if file.page is not None and file.page.content is None:
+                    populate(file)  # skipped in on_files, but the nav around it changed
                 rebuild_when(file, _always)
             else:
                 rebuild_when(file, _never)
@@ -453,6 +503,7 @@ class DirtyRebuilds:
             _remove_output(site, dest_uri)
         state.outputs = self._outputs
         state.signatures = self._signatures
+        state.early_signatures = self._early
         self._forget_build()
 
     def clear(self) -> None:
@@ -462,6 +513,7 @@ class DirtyRebuilds:
     def _forget_build(self) -> None:
         self._signatures, self._outputs, self._dests = {}, set(), set()
         self._inputs, self._reusable, self._source_checks = {}, set(), {}
+        self._early = {}
 
 
 def _remove_output(site: Path, dest_uri: str) -> None:

@@ -359,6 +359,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.dirty is not None:
             self.dirty.keep_html = self.config.feed_content == "full"
             self.dirty.plan_bodies(config, files, self.collection, sources)
+            self.dirty.skip_unchanged_listings(
+                files,
+                self.collection,
+                self.listings,
+                self.post_html,
+                titles=self._listing_title,
+                drafts=self.drafts,
+                authors=self.post_authors,
+                images=self.images,
+                year_urls=self._year_urls(),
+            )
         if language is not None:
             listing_files = [
                 file for file in files.documentation_pages() if file.src_uri in self.listings
@@ -992,11 +1003,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             series=self.series,
             links=self.post_links,
             images=self.images,
-            year_urls={
-                listing.year: listing.url
-                for listing in self.listings.values()
-                if listing.kind is Kind.YEAR and listing.year is not None
-            },
+            year_urls=self._year_urls(),
         )
         feeds = [feed.file for feed in self.sharing.feeds] if self.sharing is not None else []
         index = [self.palette_index_file] if self.palette_index_file is not None else []
@@ -1005,6 +1012,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.page_order = [
             file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         ]
+
+    def _year_urls(self) -> dict[int, str]:
+        return {
+            listing.year: listing.url
+            for listing in self.listings.values()
+            if listing.kind is Kind.YEAR and listing.year is not None
+        }
 
     def _write_palette_index(self) -> None:
         assert self.palette_index_file is not None
