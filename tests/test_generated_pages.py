@@ -102,3 +102,14 @@ def test_continue_reading_when_the_post_goes_on(tmp_path: Path) -> None:
         for entry in home.select(".folio-entry")
     }
     assert more == {"Cut": ["posts/cut/"], "Whole": []}
+
+
+def test_digit_first_heading_ids_become_valid_selectors() -> None:
+    from mkdocs.structure.toc import get_toc
+
+    from mkdocs_folio.anchors import selector_safe_heading_ids
+
+    toc = get_toc([{"level": 1, "id": "2025", "name": "2025", "children": []}])
+    html = selector_safe_heading_ids('<h1 id="2025">2025</h1><h2 id="rust">Rust</h2>', toc)
+    assert html == '<h1 id="_2025">2025</h1><h2 id="rust">Rust</h2>'
+    assert [item.url for item in toc] == ["#_2025"]

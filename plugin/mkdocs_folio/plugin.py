@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .anchors import selector_safe_heading_ids
 from .authors import (
     Author,
     AuthorsFileError,
@@ -890,6 +891,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         post = self.collection.by_src_uri.get(page.file.src_uri)
         if post is not None:
             self._read_rendered_post(post, page, html)
+        elif page.file.generated_by is not None and config.theme.name != "material":
+            # A year page's `# 2025` heading: MkDocs' theme cannot look up `#2025`.
+            return selector_safe_heading_ids(html, page.toc)
         return html
 
     def _read_rendered_post(self, post: Post, page: Page, content: str) -> None:
