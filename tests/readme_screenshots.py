@@ -1,4 +1,4 @@
-"""Screenshots of the demo site for the README, in light and dark: `make screenshots`."""
+"""Screenshots of the demo site for the README (light, dark, palette, phone): `make screenshots`."""
 
 from __future__ import annotations
 
@@ -41,6 +41,13 @@ def main() -> int:
                     page.wait_for_timeout(300)
                     page.screenshot(path=str(OUT / "palette.png"))
                 page.close()
+            phone = browser.new_page(
+                viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+            )
+            phone.goto(base)
+            phone.wait_for_timeout(400)
+            phone.screenshot(path=str(OUT / "phone.png"))
+            phone.close()
             browser.close()
     return 0
 
