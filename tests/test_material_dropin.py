@@ -260,3 +260,42 @@ def test_later_pages_keep_the_index_text_when_asked(tmp_path: Path) -> None:
         return squash(site.html("blog/page/2/").select_one(".md-content header").get_text())
 
     assert header(folio) == header(material) == "Blog The posts, newest first."
+
+
+@pytest.fixture(scope="module")
+def monthly(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Site]:
+    """Material's archive with a page per month, titled with the month's name, paginated."""
+    options = {
+        "archive_url_date_format": "yyyy/MM",
+        "archive_date_format": "MMMM yyyy",
+        "archive_pagination_per_page": 1,
+    }
+    return build_both(tmp_path_factory.mktemp("monthly"), options)
+
+
+def test_a_monthly_archive_has_materials_pages(monthly: tuple[Site, Site]) -> None:
+    material, folio = monthly
+    before, after = page_urls(material), page_urls(folio)
+    for url in ("blog/archive/2026/12/", "blog/archive/2026/12/page/2/", "blog/archive/2025/03/"):
+        assert url in before
+    assert not any(url.startswith("blog/archive/2026/page/") for url in before)
+    assert before <= after
+    assert after - before == {"blog/archive/"}  # folio's own archive index, as documented
+    archive = sorted(url for url in before if url.startswith("blog/archive/"))
+    assert len(archive) > 20
+    for url in archive:
+        assert _entries(folio, url) == _entries(material, url), url
+        assert _pager(folio, url) == _pager(material, url), url
+        assert folio.html(url).title.get_text() == material.html(url).title.get_text(), url
+    assert squash(folio.html("blog/archive/2026/12/").h1.get_text()) == "December 2026"
+    # folio's archive index links each year to the month of its newest post.
+    year_links = folio.html("blog/archive/").select("h2[id^=year-] a")
+    assert [link["href"] for link in year_links][:2] == [
+        "../../blog/archive/2026/12/",
+        "../../blog/archive/2025/12/",
+    ]
+
+
+def test_a_monthly_archive_fills_materials_nav_section(monthly: tuple[Site, Site]) -> None:
+    material, folio = monthly
+    assert _nav(folio, "blog/") == _nav(material, "blog/")

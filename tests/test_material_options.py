@@ -32,7 +32,7 @@ def test_materials_defaults_apply_to_options_not_set() -> None:
     assert options["draft_if_future_date"] is False
     assert options["tags"] is False and options["categories_as_tags"] is False
     assert blog.category_src_uri("Deep Dives") == "blog/category/deep-dives.md"
-    assert blog.archive_src_uri(2025) == "blog/archive/2025.md"
+    assert blog.archive_src_uri(datetime(2025, 6, 1)) == "blog/archive/2025.md"
     assert blog.authors_profiles is None
     assert blog.warnings == []
 
@@ -70,6 +70,45 @@ def test_dates_in_urls_follow_materials_pattern() -> None:
     blog = resolve({"post_url_date_format": "yyyy/MM"})
     post = Post("blog/posts/a.md", "A", datetime(2025, 3, 4, tzinfo=UTC), "mkdocs-2.0")
     assert blog.post_path(post) == "blog/2025/03/mkdocs-2.0/"
+
+
+def _dated(name: str, year: int, month: int, day: int) -> Post:
+    return Post(f"blog/posts/{name}.md", name, datetime(year, month, day, tzinfo=UTC), name)
+
+
+def test_archive_periods_follow_the_url_date_format() -> None:
+    posts = [  # newest first, as the collection orders them
+        _dated("d", 2025, 3, 20),
+        _dated("c", 2025, 3, 2),
+        _dated("b", 2025, 1, 9),
+        _dated("a", 2024, 3, 30),
+    ]
+    monthly = resolve({"archive_url_date_format": "yyyy/MM", "archive_date_format": "MMMM yyyy"})
+    assert monthly.warnings == []
+    periods = monthly.archive_periods(posts)
+    assert [(p.src_uri, p.title, p.year, [post.slug for post in p.posts]) for p in periods] == [
+        ("blog/archive/2025/03.md", "March 2025", 2025, ["d", "c"]),
+        ("blog/archive/2025/01.md", "January 2025", 2025, ["b"]),
+        ("blog/archive/2024/03.md", "March 2024", 2024, ["a"]),
+    ]
+    # Material titles a view with the date of the post that made it: the newest.
+    daily_titles = resolve({"archive_url_date_format": "yyyy/MM", "archive_date_format": "d MMM"})
+    assert [p.title for p in daily_titles.archive_periods(posts)] == ["20 Mar", "9 Jan", "30 Mar"]
+    yearly = resolve({})
+    assert [(p.src_uri, p.title, len(p.posts)) for p in yearly.archive_periods(posts)] == [
+        ("blog/archive/2025.md", "2025", 3),
+        ("blog/archive/2024.md", "2024", 1),
+    ]
+    german = monthly.archive_periods(posts[:1], locale="de")
+    assert german[0].title == "März 2025"
+
+
+def test_archive_url_date_formats_that_make_no_path_warn_and_fall_back_to_years() -> None:
+    blog = resolve({"archive_url_date_format": "yyyy/MM/dd HH:mm"})
+    assert len(blog.warnings) == 1
+    assert "'archive_url_date_format'" in blog.warnings[0]
+    assert "':'" in blog.warnings[0]
+    assert blog.archive_src_uri(datetime(2025, 3, 4)) == "blog/archive/2025.md"
 
 
 def test_options_folio_cannot_honour_warn_by_name() -> None:

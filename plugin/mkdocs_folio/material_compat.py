@@ -10,8 +10,7 @@ option folio cannot honour. The names and defaults are those of Material 9.x's
 from __future__ import annotations
 
 import posixpath
-import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ from pymdownx.slugs import slugify as pymdownx_slugify
 from .authors import Author
 from .structure.collection import PostCollection
 from .structure.errors import PostError
-from .structure.pages import Kind, PagePlan, PostGroup
+from .structure.pages import ArchivePeriod, Kind, PagePlan, PostGroup
 from .structure.paths import folder_problem, url_template_problem
 from .structure.post import Post
 from .structure.routing import post_path, url_format_problem
@@ -167,6 +166,7 @@ class MaterialBlog:
     draft: bool
     draft_on_serve: bool
     draft_if_future_date: bool
+    archive_url_date_format: str = "yyyy"
     archive_name: str = "blog.archive"
     categories_name: str = "blog.categories"
     authors_profiles_name: str = "blog.authors"
@@ -224,10 +224,26 @@ class MaterialBlog:
             categories="/".join(categories),
         )
 
-    def archive_src_uri(self, year: int) -> str:
+    def archive_src_uri(self, moment: datetime, locale: str = "en") -> str:
+        """The archive view a post of this date is on, as Material's
+        `_format_path_for_archive` gives it."""
         assert self.archive is not None
-        date = format_ldml(datetime(year, 1, 1), _year_only(self.archive_date_format))
+        date = format_ldml(moment, self.archive_url_date_format, locale)
         return _view_src_uri(self.blog_dir, self.archive.url_format.format(date=date))
+
+    def archive_periods(self, posts: Iterable[Post], locale: str = "en") -> list[ArchivePeriod]:
+        """Material's archive views: `posts` (newest first) grouped by the path their date
+        gives under `archive_url_date_format` (a page per year with 'yyyy', per month with
+        'yyyy/MM'), in the order of their newest posts, each titled with its newest post's
+        date in `archive_date_format`, as Material names a view after the post that made it."""
+        periods: dict[str, ArchivePeriod] = {}
+        for post in posts:
+            src_uri = self.archive_src_uri(post.date, locale)
+            if src_uri not in periods:
+                title = format_ldml(post.date, self.archive_date_format, locale)
+                periods[src_uri] = ArchivePeriod(post.year, title, src_uri, [])
+            periods[src_uri].posts.append(post)
+        return list(periods.values())
 
     def category_src_uri(self, name: str) -> str:
         assert self.categories is not None
@@ -305,12 +321,6 @@ def resolve(options: Mapping[str, Any]) -> MaterialBlog:
     archive = None
     if values["archive"]:
         archive_format = values["archive_url_format"].strip("/")
-        if _year_only(values["archive_url_date_format"]) != values["archive_url_date_format"]:
-            warnings.append(
-                "Material's blog option 'archive_url_date_format' is"
-                f" '{values['archive_url_date_format']}': folio's archive has one page per year,"
-                " at the year's URL ('yyyy')"
-            )
         if "{date}" not in archive_format:
             raise MaterialOptionError(
                 f"archive_url_format: '{archive_format}' must contain {{date}},"
@@ -320,11 +330,14 @@ def resolve(options: Mapping[str, Any]) -> MaterialBlog:
             archive_format,
             per_page("archive_pagination", "archive_pagination_per_page"),
         )
-    if values["archive_date_format"] != "yyyy":
-        warnings.append(
-            "Material's blog option 'archive_date_format' is"
-            f" '{values['archive_date_format']}': folio titles archive pages with the year"
-        )
+        problem = _archive_date_problem(archive_format, values["archive_url_date_format"])
+        if problem:
+            warnings.append(
+                "Material's blog option 'archive_url_date_format' is"
+                f" '{values['archive_url_date_format']}': {problem}; folio's archive has a page"
+                " per year instead ('yyyy')"
+            )
+            values["archive_url_date_format"] = "yyyy"
     for option in ("archive_url_format", "categories_url_format", "authors_profiles_url_format"):
         problem = url_template_problem(str(values[option]).strip("/") + "/")
         if problem:
@@ -362,6 +375,7 @@ def resolve(options: Mapping[str, Any]) -> MaterialBlog:
         pagination_keep_content=bool(values["pagination_keep_content"]),
         archive=archive,
         archive_date_format=str(values["archive_date_format"]),
+        archive_url_date_format=str(values["archive_url_date_format"]),
         categories=categories,
         categories_allowed=tuple(str(name) for name in values["categories_allowed"]),
         authors=bool(values["authors"]),
@@ -389,6 +403,7 @@ def material_page_plan(
     blog: MaterialBlog,
     collection: PostCollection,
     authors: Mapping[str, Author],
+    locale: str = "en",
 ) -> PagePlan:
     """folio's page plan with Material's pages: later pages at Material's URLs, a paginated
     excerpt listing per year, per category and (with `authors_profiles`) per author.
@@ -429,7 +444,9 @@ def material_page_plan(
         plan,
         per_page=blog.per_page or max(1, len(collection.posts)),
         pagination_url_format=blog.pagination_url_format,
-        year_src_uri=blog.archive_src_uri if blog.archive is not None else None,
+        archive_periods=tuple(blog.archive_periods(collection.posts, locale))
+        if blog.archive is not None
+        else None,
         year_per_page=blog.archive.per_page if blog.archive is not None else 0,
         groups=tuple(groups),
     )
@@ -465,10 +482,18 @@ def format_ldml(moment: datetime, pattern: str, locale: str = "en") -> str:
     return str(format_datetime(moment, format=pattern, locale=locale))
 
 
-def _year_only(pattern: str) -> str:
-    """folio's archive is yearly: a date pattern reduced to its year field."""
-    match = re.search(r"y+", pattern)
-    return match.group(0) if match else "yyyy"
+def _archive_date_problem(url_format: str, pattern: object) -> str | None:
+    """Why archive paths cannot be made with this date pattern (None when they can)."""
+    sample = datetime(2024, 3, 5, 14, 30)
+    try:
+        date = format_ldml(sample, str(pattern))
+    except Exception as error:  # babel's errors for bad patterns have no common base
+        return f"babel cannot format a date with it ({error})"
+    path = posixpath.normpath(url_format.format(date=date).strip("/"))
+    problem = folder_problem(path, example="archive/2024/03")
+    if path.startswith("..") or problem:
+        return f"it gives archive paths like '{path}', which {problem or 'leave the blog folder'}"
+    return None
 
 
 # Paths ----------------------------------------------------------------------------------------

@@ -90,6 +90,7 @@ from .structure.pages import (
     blog_folder,
     folder_beside_user_page,
     plan_pages,
+    year_urls,
 )
 from .structure.post import Post, RenderedBody, parse_post
 from .structure.routing import locate, post_path
@@ -540,8 +541,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         )
         if self.material is not None:
             try:
-                plan = material_page_plan(plan, self.material, self.collection, self.authors_by_id)
-            except PostError as error:
+                plan = material_page_plan(
+                    plan,
+                    self.material,
+                    self.collection,
+                    self.authors_by_id,
+                    locale=str(config.theme.get("language") or "en"),
+                )
+            except (PostError, MaterialOptionError) as error:
                 raise PluginError(str(error)) from None
         user_by_src = {file.src_uri: file for file in user_pages.values()}
         self.home_src_uri = ""
@@ -875,6 +882,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return strings["tags_title"]
         if listing.kind is Kind.ARCHIVE:
             return strings["archive_title"]
+        if listing.kind is Kind.YEAR and listing.name is not None:
+            return listing.name  # Material's archive_date_format
         if listing.kind is Kind.YEAR:
             return strings["archive_year_title"].replace("{year}", str(listing.year))
         if listing.kind in (Kind.CATEGORY, Kind.AUTHOR) and listing.name is not None:
@@ -970,11 +979,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             tag_excerpts=self.config.tag_excerpts,
             environments=self.template_environments if self.is_serve else None,
         )
-        self.renderer.year_urls = {
-            listing.year: listing.url
-            for listing in self.listings.values()
-            if listing.kind is Kind.YEAR and listing.year is not None
-        }
+        self.renderer.year_urls = self._year_urls()
         self.renderer.post_authors = self.post_authors
         self.renderer.series = self.series
         self.renderer.post_links = self.post_links
@@ -1018,11 +1023,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         ]
 
     def _year_urls(self) -> dict[int, str]:
-        return {
-            listing.year: listing.url
-            for listing in self.listings.values()
-            if listing.kind is Kind.YEAR and listing.year is not None
-        }
+        return year_urls(self.listings.values())
 
     def _write_palette_index(self) -> None:
         assert self.palette_index_file is not None

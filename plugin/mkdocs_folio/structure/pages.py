@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 
 from .collection import PostCollection
@@ -82,6 +83,18 @@ class PostGroup:
 
 
 @dataclass(frozen=True)
+class ArchivePeriod:
+    """One archive view of Material's: the posts whose date gives the same URL under
+    `archive_url_date_format` (a year, a month, ...), newest first."""
+
+    year: int
+    """The year of its newest post."""
+    title: str
+    src_uri: str
+    posts: list[Post]
+
+
+@dataclass(frozen=True)
 class PagePlan:
     listing_page: str
     per_page: int
@@ -91,8 +104,9 @@ class PagePlan:
     archive_dir: str | None
     pagination_url_format: str | None = None
     """Material's `pagination_url_format` ('page/{page}'); None: folio's `page/N.md`."""
-    year_src_uri: Callable[[int], str] | None = None
-    """Where a year's archive page lives; None: `<archive_dir>/<year>.md`."""
+    archive_periods: tuple[ArchivePeriod, ...] | None = None
+    """Material's archive views, each with its own pages; None: a page per year at
+    `<archive_dir>/<year>.md`."""
     year_per_page: int | None = 0
     """0: a year page lists titles (folio); None or N: excerpts on one page or N per page."""
     archive_index: bool = True
@@ -121,21 +135,19 @@ def plan_pages(collection: PostCollection, plan: PagePlan) -> list[Listing]:
             pages.append(
                 Listing(Kind.ARCHIVE, f"{plan.archive_dir}/index.md", collection.posts, in_nav=True)
             )
-        for year, posts in collection.years():
-            src_uri = (
-                plan.year_src_uri(year)
-                if plan.year_src_uri is not None
-                else f"{plan.archive_dir}/{year}.md"
-            )
-            if plan.year_per_page == 0:
-                pages.append(Listing(Kind.YEAR, src_uri, posts, year=year))
-                continue
-            in_order = [post for post in collection.posts if post.year == year]
-            for listing in _paginate(
-                Kind.YEAR, src_uri, in_order, plan.year_per_page, None, url_format
-            ):
-                listing.year, listing.excerpts = year, True
-                pages.append(listing)
+        if plan.archive_periods is None:
+            for year, posts in collection.years():
+                src_uri = f"{plan.archive_dir}/{year}.md"
+                if plan.year_per_page == 0:
+                    pages.append(Listing(Kind.YEAR, src_uri, posts, year=year))
+                    continue
+                in_order = [post for post in collection.posts if post.year == year]
+                pages += _archive_pages(
+                    ArchivePeriod(year, str(year), src_uri, in_order), plan, named=False
+                )
+        else:
+            for period in plan.archive_periods:
+                pages += _archive_pages(period, plan, named=True)
     for group in plan.groups:
         for listing in _paginate(
             group.kind, group.src_uri, group.posts, group.per_page, group.tag, url_format
@@ -143,6 +155,36 @@ def plan_pages(collection: PostCollection, plan: PagePlan) -> list[Listing]:
             listing.name = group.name
             pages.append(listing)
     return pages
+
+
+def _archive_pages(period: ArchivePeriod, plan: PagePlan, *, named: bool) -> list[Listing]:
+    """A period's posts as excerpt listings, `year_per_page` a page (Material's archive)."""
+    per_page = plan.year_per_page or None
+    listings = _paginate(
+        Kind.YEAR, period.src_uri, period.posts, per_page, None, plan.pagination_url_format
+    )
+    for listing in listings:
+        listing.year, listing.excerpts = period.year, True
+        if named:
+            listing.name = period.title
+    return listings
+
+
+def year_urls(listings: Iterable[Listing]) -> dict[int, str]:
+    """Each year's archive page, for links to it: the first page of the period that holds
+    the year's newest post (Material's archive may have a page per month)."""
+    newest: dict[int, tuple[datetime, str]] = {}
+    for listing in listings:
+        if listing.kind is not Kind.YEAR or listing.year is None or listing.number != 1:
+            continue
+        pages = listing.series or [listing]
+        dates = [post.date for page in pages for post in page.posts]
+        if not dates:
+            continue
+        candidate = (max(dates), listing.url)
+        if listing.year not in newest or candidate[0] > newest[listing.year][0]:
+            newest[listing.year] = candidate
+    return {year: url for year, (_, url) in newest.items()}
 
 
 def blog_folder(listing_page: str, posts_dir: str) -> str:
