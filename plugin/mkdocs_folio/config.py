@@ -216,13 +216,13 @@ class MaterialBlogOptions(base.Config):
     """Material: reading speed (default 265)."""
 
     archive_name = _opt(str)
-    """Material: title of the nav section of year pages (default `blog.archive`: "Archive")."""
+    """Material: title of the nav section of archive pages (default `blog.archive`: "Archive")."""
 
     archive_date_format = _opt(str)
-    """Material: archive page titles (folio titles them with the year)."""
+    """Material: archive page titles, a babel date format (default `yyyy`; `MMMM yyyy`)."""
 
     archive_url_date_format = _opt(str)
-    """Material: the `{date}` of archive URLs (folio supports years, `yyyy`)."""
+    """Material: the `{date}` of archive URLs, one page per period (`yyyy`; `yyyy/MM`)."""
 
     archive_url_format = _opt(str)
     """Material: archive page URL under `blog_dir` (default `archive/{date}`)."""
