@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import html
-import os
-import re
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from copy import copy
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -67,6 +65,12 @@ from .material_templates import (
 )
 from .memo import Memo
 from .meta_files import MetaFile, meta_file_name, meta_files_for, read_meta_files
+from .navigation import (
+    add_sections_beside,
+    attach_outside_nav,
+    insert_after_home,
+    pages_with_sections,
+)
 from .offline import INDEX_SCRIPT_PATH, index_script, index_script_tag, offline_enabled
 from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
@@ -78,11 +82,12 @@ from .search_cache import SearchCarry, forget_search_plugins_memory
 from .seo import inject_head
 from .series import Series, build_series
 from .sharing import Sharing, SharingOptions
+from .site_files import has_marker, image_finder, place, populate_page, rebuild_every_time
 from .structure.collection import PostCollection, is_unpublished
 from .structure.dates import format_date
 from .structure.destinations import destination_key, fillable_marker, listing_claim
 from .structure.errors import PostError
-from .structure.images import HEADER_BYTES, Image, ImageValueError, resolve_image
+from .structure.images import Image, ImageValueError, resolve_image
 from .structure.pages import (
     Kind,
     Listing,
@@ -95,6 +100,14 @@ from .structure.pages import (
 from .structure.post import Post, RenderedBody, parse_post
 from .structure.routing import locate, post_path
 from .structure.slugs import SLUG_STYLES
+from .titles import (
+    after_first_h1,
+    heading_markdown,
+    nav_title,
+    plain_title,
+    with_title,
+    written_title,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -301,7 +314,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for post in self.collection:
             file = by_src_uri.get(post.src_uri)
             assert file is not None
-            _place(file, config.site_dir, post.dest_uri, post.url)
+            place(file, config.site_dir, post.dest_uri, post.url)
             outputs.claim(
                 file,
                 source=f"the post {post.src_uri}",
@@ -333,30 +346,18 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         )
         self.sharing.add_feed_files(files, outputs, prefix=prefix)  # filled in on_env
         for asset in self.assets:
-            files.append(
-                outputs.generated(
-                    asset.path,
-                    content=asset.content,
-                    source=f"folio's {asset.path}",
-                    fix="rename your file",
-                )
-            )
+            self._add_generated(files, asset.path, asset.content, f"folio's {asset.path}")
         # Filled in on_env, once every post's excerpt is known.
-        self.palette_index_file = outputs.generated(
-            prefix + INDEX_PATH,
-            content="{}",
-            source="folio's palette index",
-            fix="rename your file",
+        self.palette_index_file = self._add_generated(
+            files, prefix + INDEX_PATH, "{}", "folio's palette index"
         )
-        files.append(self.palette_index_file)
         if self.offline and self.config.palette.enabled:
-            self.palette_script_file = outputs.generated(
+            self.palette_script_file = self._add_generated(
+                files,
                 prefix + INDEX_SCRIPT_PATH,
-                content="",
-                source="folio's palette index for offline reading",
-                fix="rename your file",
+                "",
+                "folio's palette index for offline reading",
             )
-            files.append(self.palette_script_file)
         outputs.check()
         if self.dirty is not None:
             self.dirty.keep_html = self.config.feed_content == "full"
@@ -379,6 +380,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             add_to_sitemap(self.i18n, language.code, listing_files)
         return files
 
+    def _add_generated(self, files: Files, path: str, content: str | bytes, source: str) -> File:
+        """A file folio writes at a path of its own; the user renames theirs on a clash."""
+        file = self.outputs.generated(path, content=content, source=source, fix="rename your file")
+        files.append(file)
+        return file
+
     def _point_alternates(self, file: File, language: Language, config: MkDocsConfig) -> None:
         """i18n's language switcher links a post to its translations, at URLs i18n guessed
         from file names: give them the URL folio gives each translation in its own build."""
@@ -399,7 +406,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 post_path(post, other.prefix + self.config.post_url_format),
                 config.use_directory_urls,
             )
-            _place(alternate, config.site_dir, location.dest_uri, location.url)
+            place(alternate, config.site_dir, location.dest_uri, location.url)
 
     def _home_src_uri(self, files: Files) -> str:
         """The listing page's own source path: `index.fr.md` for `index.md` under i18n."""
@@ -558,11 +565,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 config,
                 listing.src_uri,
                 # A real heading, for hooks and plugins that read a page's first `# `.
-                content=_heading_markdown(self._listing_title(listing)),
+                content=heading_markdown(self._listing_title(listing)),
                 inclusion=InclusionLevel.INCLUDED if is_home else InclusionLevel.NOT_IN_NAV,
             )
             if self.language is not None and self.language.prefix:
-                _place(
+                place(
                     file,
                     config.site_dir,
                     *in_language(self.language.prefix, file.dest_uri, file.url),
@@ -583,7 +590,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 )
             )
             if own_page is not None and (
-                is_home or own_view or _has_marker(own_page, fillable_marker(listing))
+                is_home or own_view or has_marker(own_page, fillable_marker(listing))
             ):
                 # The user's page holds the listing: after its content, or at the marker.
                 if listing.src_uri not in user_by_src:
@@ -594,7 +601,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 if self.dirty is not None:
                     self.dirty.render_listing_source(file)
                 elif self.is_dirty:
-                    _rebuild_every_time(file)
+                    rebuild_every_time(file)
             else:
                 claim = listing_claim(listing, file.dest_uri, plan)
                 self.outputs.claim(file, source=claim.source, fix=claim.fix, marker=claim.marker)
@@ -619,7 +626,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return folder
         prefix = self.language.prefix if self.language else ""
         page = user_pages.get(destination_key(f"{prefix}{folder}/index.html"))
-        taken = page is not None and not _has_marker(page, fillable_marker(Listing(kind, "", [])))
+        taken = page is not None and not has_marker(page, fillable_marker(Listing(kind, "", [])))
         moved = folder_beside_user_page(
             folder,
             blog=blog_folder(self.config.listing_page, self.config.posts_dir),
@@ -666,7 +673,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def _resolve_images(self, files: Files) -> None:
         """Covers (`image`/`cover`) and `default_image`, checked against the site's files."""
-        find = _image_finder(files)
+        find = image_finder(files)
         errors: list[str] = []
         for post in self.collection:
             if post.image is None:
@@ -735,8 +742,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         home = self._page_for(self.home_src_uri or self.config.listing_page, files)
         if blog is None or home is None or home not in nav.pages:
             return
-        container = home.parent
-        siblings = container.children if isinstance(container, Section) else nav.items
         by_kind: dict[Kind, list[Page]] = {Kind.YEAR: [], Kind.CATEGORY: [], Kind.AUTHOR: []}
         # Categories by name, as Material sorts its section; years and authors as they come.
         listings = sorted(
@@ -752,22 +757,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             Kind.CATEGORY: blog.categories_name,
             Kind.AUTHOR: blog.authors_profiles_name,
         }
-        added: list[Page] = []
-        for kind, pages in by_kind.items():
-            pages = [page for page in pages if page not in nav.pages]
-            if not pages:
-                continue
-            children: list[StructureItem] = list(pages)
-            section = Section(html.escape(material_translation(config, names[kind])), children)
-            section.parent = container if isinstance(container, Section) else None
-            for page in pages:
-                page.parent = section
-            siblings.append(section)
-            added += pages
-        if added:
-            nav.pages = _pages_in_order(nav.items)
-            for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
-                previous.next_page, following.previous_page = following, previous
+        sections = [
+            (html.escape(material_translation(config, names[kind])), outside)
+            for kind, pages in by_kind.items()
+            for outside in [[page for page in pages if page not in nav.pages]]
+            if outside  # translated only when shown: each lookup loads a template
+        ]
+        add_sections_beside(nav, home, sections)
 
     def _add_listing_entries(self, nav: Navigation, files: Files) -> None:
         """An automatic nav would bury tags/index.md in a one-page "Tags" section: list the
@@ -783,20 +779,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             for page in [self._page_for(listing.src_uri, files)]
             if page is not None and page not in nav.pages
         ]
-        if not entries:
-            return
-        home = self._page_for(self.home_src_uri, files)
-        section = home.parent if home is not None else None
-        siblings = section.children if isinstance(section, Section) else nav.items
-        position = (
-            siblings.index(home) + 1 if home is not None and home in siblings else len(siblings)
-        )
-        siblings[position:position] = entries
-        for page in entries:
-            page.parent = section if isinstance(section, Section) else None
-        nav.pages = _pages_in_order(nav.items)
-        for previous, following in zip(nav.pages, nav.pages[1:], strict=False):
-            previous.next_page, following.previous_page = following, previous
+        insert_after_home(nav, self._page_for(self.home_src_uri, files), entries)
 
     def _attach_to_listing(self, nav: Navigation, files: Files) -> None:
         """Posts and listing pages outside the nav belong under the listing page, as with
@@ -805,11 +788,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if home is None or home not in nav.pages:
             return
         sources = [*self.collection.by_src_uri, *self.listings]
-        for src_uri in sources:
-            page = self._page_for(src_uri, files)
-            outside_nav = page is not None and page is not home and page not in nav.pages
-            if outside_nav and page is not None and page.parent is None:
-                page.parent = home  # type: ignore[assignment]
+        attach_outside_nav(nav, home, (self._page_for(src_uri, files) for src_uri in sources))
 
     def _add_recent_posts_section(self, nav: Navigation) -> None:
         # The use case of mkdocs-blog-plugin: the newest posts, dated, in a nav section.
@@ -859,12 +838,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             # A title given in `nav:` wins, on the page and on its later pages.
             first = listing.series[0] if listing.series else listing
             first_page = self._page_for(first.src_uri, files)
-            nav_title = _nav_title(page) or _nav_title(first_page)
-            if nav_title is None and first_page not in (None, page):
-                nav_title = _written_title(first_page)
-            title = _plain_title(nav_title) if nav_title else self._listing_title(listing)
-            page.title = nav_title or html.escape(title)
-            markdown = _heading_markdown(title)
+            given_title = nav_title(page) or nav_title(first_page)
+            if given_title is None and first_page not in (None, page):
+                given_title = written_title(first_page)
+            title = plain_title(given_title) if given_title else self._listing_title(listing)
+            page.title = given_title or html.escape(title)
+            markdown = heading_markdown(title)
             kept = self.material is not None and self.material.pagination_keep_content
             if kept and first_page not in (None, page) and first_page.file.generated_by is None:
                 # Material's `pagination_keep_content`: later pages repeat the page you wrote.
@@ -1004,7 +983,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             files,
             self.collection,
             self.listings,
-            populate=lambda file: _populate_page(file, config, files),
+            populate=lambda file: populate_page(file, config, files),
             titles=self._listing_title,
             drafts=self.drafts,
             related_count=self.config.related_posts,
@@ -1038,8 +1017,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.sharing is not None:
             links.update(self.sharing.palette_links())
         pages = [
-            (_plain_title(page.title), page.url.removeprefix("./"), sections)
-            for page, sections in _pages_with_sections(self.nav.items if self.nav else [])
+            (plain_title(page.title), page.url.removeprefix("./"), sections)
+            for page, sections in pages_with_sections(self.nav.items if self.nav else [])
             if page.title and page.file.src_uri not in self.collection.by_src_uri
         ]
         index = build_palette_index(
@@ -1091,7 +1070,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 page.content = content + footer
             else:
                 header = renderer.rebase(renderer.post_header(post), page.url)
-                page.content = _after_first_h1(content, header) + footer
+                page.content = after_first_h1(content, header) + footer
         if listing is not None and _shows_excerpts(listing):
             context["posts"] = [self._excerpt_view(other, page.url) for other in listing.posts]  # type: ignore[typeddict-unknown-key]
             context["pagination"] = self._pager(listing)  # type: ignore[typeddict-unknown-key]
@@ -1105,7 +1084,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 page.content = content + body
         if (post or listing) and config.theme.name != "material":
             # Material prints the page title when the content has no <h1>; other themes do not.
-            page.content = _with_title(page.content or "", page.title)
+            page.content = with_title(page.content or "", page.title)
         if post or listing:
             self.content_before_folio[page.file.src_uri] = content
         return context
@@ -1255,40 +1234,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.search_carry.clear()
 
 
-def _populate_page(file: File, config: MkDocsConfig, files: Files) -> None:
-    """Read and render a page MkDocs skipped, with every plugin's page events, as MkDocs'
-    own build does for the pages it did not skip."""
-    from mkdocs.commands import build
-
-    assert file.page is not None
-    build._populate_page(file.page, config, files)
-
-
-def _place(file: File, site_dir: str, dest_uri: str, url: str) -> None:
-    file.dest_uri, file.url = dest_uri, url
-    # mkdocs-static-i18n sets the output path itself (its files' dest_dir is not the site's),
-    # and MkDocs caches it apart from dest_uri.
-    # Joined as MkDocs joins it, without a Path per post.
-    file.abs_dest_path = os.path.normpath(os.path.join(site_dir, dest_uri))  # noqa: PTH118
-
-
 def _has_material_tags(config: MkDocsConfig) -> bool:
     return "material/tags" in config.plugins or "tags" in config.plugins
-
-
-def _has_marker(file: File | None, marker: str | None) -> bool:
-    if file is None or marker is None:
-        return False
-    try:
-        return marker in file.content_string
-    except (OSError, UnicodeDecodeError):
-        return False  # the clash check names the file
-
-
-def _rebuild_every_time(file: File) -> None:
-    """A `--dirty` build skips a page whose source is older than its output, but a page you
-    wrote that carries a listing (say index.md) changes whenever a post does."""
-    file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 def deferred_script(path: str) -> ExtraScriptValue:
@@ -1296,19 +1243,6 @@ def deferred_script(path: str) -> ExtraScriptValue:
     script = ExtraScriptValue(path)
     script.defer = True
     return script
-
-
-def _image_finder(files: Files) -> Callable[[str], tuple[str, bytes] | None]:
-    def find(path: str) -> tuple[str, bytes] | None:
-        file = files.get_file_from_path(path)
-        if file is None or file.is_documentation_page():
-            return None
-        if file.abs_src_path:
-            with Path(file.abs_src_path).open("rb") as source:
-                return file.url, source.read(HEADER_BYTES)
-        return file.url, file.content_bytes[:HEADER_BYTES]
-
-    return find
 
 
 def _hide(page: Page, part: str) -> None:
@@ -1322,74 +1256,3 @@ def _shows_excerpts(listing: Listing) -> bool:
     if listing.kind in (Kind.TAGS, Kind.ARCHIVE):
         return False
     return listing.excerpts if listing.kind is Kind.YEAR else True
-
-
-def _written_title(page: Page | None) -> str | None:
-    """The title of a page the user wrote (a listing page's later pages repeat it), once
-    MkDocs has read it."""
-    if page is None or page.file.generated_by is not None or page.markdown is None:
-        return None
-    title = page.title
-    return title if isinstance(title, str) and title else None
-
-
-def _nav_title(page: Page | None) -> str | None:
-    """The title a `nav:` entry gave the page (MkDocs stores it on the page itself)."""
-    title = vars(page).get("title") if page is not None else None
-    return title if isinstance(title, str) and title else None
-
-
-# Characters Markdown would read as syntax: backslash-escaped where Python-Markdown allows
-# it, written as character references where it does not (extensions like tilde and mark).
-_MARKDOWN_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()#+!])")
-_MARKDOWN_AS_ENTITY = re.compile(r"[~^=|:]")
-
-
-def _heading_markdown(title: str) -> str:
-    """`# title` whose text renders as written: Markdown syntax and HTML escaped."""
-    text = _MARKDOWN_ESCAPABLE.sub(r"\\\1", html.escape(title, quote=False))
-    text = _MARKDOWN_AS_ENTITY.sub(lambda match: f"&#{ord(match[0])};", text)
-    return f"# {text}\n"
-
-
-def _plain_title(title: str) -> str:
-    """Nav titles are HTML in MkDocs; the palette shows text."""
-    return html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
-
-
-def _with_title(content: str, title: str | None) -> str:
-    if not title or re.search(r"<h1[\s>]", content):
-        return content
-    return f"<h1>{title}</h1>\n{content}"
-
-
-def _after_first_h1(content: str, fragment: str) -> str:
-    if content.lstrip().startswith("<h1"):
-        end = content.find("</h1>")
-        if end != -1:
-            end += len("</h1>")
-            return content[:end] + fragment + content[end:]
-    return fragment + content
-
-
-def _pages_with_sections(
-    items: list[Any], sections: tuple[str, ...] = ()
-) -> Iterator[tuple[Page, tuple[str, ...]]]:
-    """Every nav page with the titles of the sections it sits in, where the nav lists it."""
-    for item in items:
-        if isinstance(item, Page):
-            yield item, sections
-        elif isinstance(item, Section):
-            yield from _pages_with_sections(
-                item.children, (*sections, _plain_title(str(item.title)))
-            )
-
-
-def _pages_in_order(items: list[Any]) -> list[Page]:
-    pages: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            pages.append(item)
-        elif isinstance(item, Section):
-            pages.extend(_pages_in_order(item.children))
-    return pages
