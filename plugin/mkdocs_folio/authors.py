@@ -109,6 +109,31 @@ def read_authors_file(path: Path, shown_path: str) -> dict[str, Author]:
     return parse_authors(source, shown_path)
 
 
+@dataclass(frozen=True)
+class AuthorsFile:
+    src_uri: str
+    """Its path under docs_dir: the data file is no page of the site."""
+    shown_path: str
+    """Its path as errors name it, from the docs_dir folder."""
+    authors: dict[str, Author]
+
+
+def load_authors_file(docs_dir: Path, configured: str, posts_dir: str) -> AuthorsFile | None:
+    """The first authors file that exists, read; None when there is none and none was
+    configured. AuthorsFileError when it is malformed or the configured one is missing."""
+    for candidate in authors_file_candidates(configured, posts_dir):
+        path = docs_dir / candidate
+        if path.is_file():
+            shown_path = f"{docs_dir.name}/{candidate}"
+            return AuthorsFile(candidate, shown_path, read_authors_file(path, shown_path))
+    if configured:
+        raise AuthorsFileError(
+            f"authors_file: '{configured}' does not exist in {docs_dir.name}/;"
+            " create it or remove the option"
+        )
+    return None
+
+
 def resolve_authors(
     posts: Iterable[Post], authors: Mapping[str, Author] | None, authors_file: str | None
 ) -> dict[Post, list[Author]]:

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from mkdocs.structure.files import File
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .structure.post import Post, PostLink
+
+log = get_plugin_logger(__name__)
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -62,3 +65,33 @@ def resolve_link(
     subtitle = anchor_title(page, anchor) if anchor and page is not None else None
     url = file.url.removeprefix("./") + (f"#{anchor}" if anchor else "")
     return ResolvedLink(label, url, True, subtitle, link.section)
+
+
+def resolve_post_links(
+    post: Post, files: Files, posts: Mapping[str, Post], *, serving: bool
+) -> list[ResolvedLink]:
+    """Material's `links` for the post footer, once every page has its rendered title. A
+    link to a page of this build that is a draft or excluded is left out, with a warning."""
+    resolved = []
+    for link in post.links:
+        target = link.target
+        path, _, anchor = target.partition("#")
+        file = files.get_file_from_path(path) if path.endswith(".md") else None
+        if file is None:
+            if path.endswith(".md"):
+                log.warning(
+                    f"{post.src_uri}: 'links' names '{target}', which is not a page under"
+                    " docs_dir; expected a path like posts/other.md"
+                )
+            resolved.append(ResolvedLink(link.title or target, target, False, None, link.section))
+            continue
+        if file.inclusion.is_excluded() and not (
+            serving and file.inclusion is InclusionLevel.DRAFT
+        ):
+            log.warning(
+                f"{post.src_uri}: 'links' names '{target}', which is a draft or excluded"
+                " from this build; the link is left out until that page is published"
+            )
+            continue
+        resolved.append(resolve_link(link, file, posts, anchor))
+    return resolved

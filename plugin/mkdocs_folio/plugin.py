@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable
 from copy import copy
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -23,13 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .anchors import selector_safe_heading_ids
-from .authors import (
-    Author,
-    AuthorsFileError,
-    authors_file_candidates,
-    read_authors_file,
-    resolve_authors,
-)
+from .authors import Author, AuthorsFileError, load_authors_file, resolve_authors
 from .bundle import Asset, folio_assets
 from .config import FolioConfig, merged_strings
 from .dirty import DirtyRebuilds
@@ -42,27 +36,18 @@ from .i18n import (
     in_language,
     language_free_path,
 )
-from .links import ResolvedLink, resolve_link
+from .links import ResolvedLink, resolve_post_links
 from .material_compat import (
     MATERIAL_DEFAULTS,
     MaterialBlog,
     MaterialOptionError,
-    categories_of,
     is_material_spelling,
     material_page_plan,
     material_translation,
     resolve,
 )
-from .material_templates import (
-    AuthorView,
-    CategoryView,
-    ExcerptView,
-    PostSettings,
-    author_views,
-    date_filter,
-    pager,
-    post_settings,
-)
+from .material_templates import date_filter
+from .material_views import MaterialViews
 from .memo import Memo
 from .meta_files import MetaFile, meta_file_name, meta_files_for, read_meta_files
 from .navigation import (
@@ -76,6 +61,14 @@ from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps
 from .placement import missing_listing_message, root_class, shows_class
+from .post_sources import (
+    UnreadableSource,
+    missing_excerpt_separator,
+    post_files,
+    post_inclusion,
+    read_source,
+    updated_before_date,
+)
 from .render import Renderer, fill
 from .search import search_entries, upsert_document
 from .search_cache import SearchCarry, forget_search_plugins_memory
@@ -83,7 +76,7 @@ from .seo import inject_head
 from .series import Series, build_series
 from .sharing import Sharing, SharingOptions
 from .site_files import has_marker, image_finder, place, populate_page, rebuild_every_time
-from .structure.collection import PostCollection, is_unpublished
+from .structure.collection import PostCollection
 from .structure.dates import format_date
 from .structure.destinations import destination_key, fillable_marker, listing_claim
 from .structure.errors import PostError
@@ -413,35 +406,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         file = files.get_file_from_path(self.config.listing_page)
         return file.src_uri if file is not None else self.config.listing_page
 
-    def _post_files(self, files: Files) -> list[File]:
-        prefix = f"{self.config.posts_dir}/" if self.config.posts_dir else ""
-        return [
-            file
-            for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            for path in [language_free_path(file)]
-            if path.startswith(prefix) and path != self.config.listing_page
-        ]
-
     def _read_posts(self, files: Files, sources: dict[str, str]) -> list[Post]:
         posts: list[Post] = []
         errors: list[str] = []
-        for file in self._post_files(files):
+        listing_page = self.config.listing_page
+        for file in post_files(files, posts_dir=self.config.posts_dir, listing_page=listing_page):
             try:
-                source = file.content_string
-            except UnicodeDecodeError as error:
-                bad_byte = error.object[error.start]
-                errors.append(
-                    f"{file.src_uri}: 'file' is not valid UTF-8 (byte {bad_byte:#04x} at offset"
-                    f" {error.start}); save it with UTF-8 encoding"
-                )
-                continue
-            except OSError as error:
-                problem = (
-                    "is a symbolic link to a file that does not exist"
-                    if Path(file.abs_src_path or "").is_symlink()
-                    else f"cannot be read ({error.strerror or error})"
-                )
-                errors.append(f"{file.src_uri}: 'file' {problem}; fix or remove it")
+                source = read_source(file)
+            except UnreadableSource as error:
+                errors.append(str(error))
                 continue
             if not source.strip():
                 # A post being started (e.g. `touch`ed under serve) is not an error yet.
@@ -453,18 +426,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             except PostError as error:
                 errors.append(str(error))
                 continue
-            separator = self.config.excerpt_separator
-            if self.config.excerpt_required and not post.draft and separator not in source:
-                errors.append(
-                    f"{file.src_uri}: 'excerpt' needs the separator {separator!r}"
-                    " (excerpt_required: true); add it after the post's introduction"
-                )
-                continue
-            if post.updated is not None and post.updated < post.date:
-                log.warning(
-                    f"{file.src_uri}: 'updated' ({post.updated.date()}) is earlier than"
-                    f" 'date' ({post.date.date()}); expected the same day or later"
-                )
+            if self.config.excerpt_required:
+                separator = self.config.excerpt_separator
+                problem = missing_excerpt_separator(post, source, separator)
+                if problem is not None:
+                    errors.append(problem)
+                    continue
+            warning = updated_before_date(post)
+            if warning is not None:
+                log.warning(warning)
             posts.append(post)
             sources[file.src_uri] = source
         if errors:
@@ -509,23 +479,19 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         visible: list[Post] = []
         by_src_uri = files.src_uris
         for post in posts:
-            file = by_src_uri.get(post.src_uri)
-            assert file is not None
-            unpublished = not self.config.draft and is_unpublished(
+            file = by_src_uri[post.src_uri]
+            file.inclusion = post_inclusion(
                 post,
                 now,
+                build_drafts=self.config.draft,
                 future_is_draft=self.config.draft_if_future_date,
                 written_false_publishes=self.material is not None,
+                show_drafts=self.is_serve and self.config.draft_on_serve,
             )
-            if not unpublished:
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-                visible.append(post)
-            elif self.is_serve and self.config.draft_on_serve:
-                file.inclusion = InclusionLevel.DRAFT
+            if file.inclusion is InclusionLevel.DRAFT:
                 self.drafts.add(post)
+            if file.inclusion is not InclusionLevel.EXCLUDED:
                 visible.append(post)
-            else:
-                file.inclusion = InclusionLevel.EXCLUDED
         return visible
 
     def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -640,27 +606,16 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return moved
 
     def _add_authors_and_series(self, files: Files, config: MkDocsConfig) -> None:
-        authors: dict[str, Author] | None = None
-        shown_path: str | None = None
         docs_dir = Path(config.docs_dir)
-        for candidate in authors_file_candidates(self.config.authors_file, self.config.posts_dir):
-            path = docs_dir / candidate
-            if path.is_file():
-                shown_path = f"{docs_dir.name}/{candidate}"
-                try:
-                    authors = read_authors_file(path, shown_path)
-                except AuthorsFileError as error:
-                    raise PluginError(str(error)) from None
-                data_file = files.get_file_from_path(candidate)
-                if data_file is not None:
-                    files.remove(data_file)  # folio's data, not a page of the site
-                break
-        else:
-            if self.config.authors_file:
-                raise PluginError(
-                    f"authors_file: '{self.config.authors_file}' does not exist in"
-                    f" {docs_dir.name}/; create it or remove the option"
-                )
+        try:
+            found = load_authors_file(docs_dir, self.config.authors_file, self.config.posts_dir)
+        except AuthorsFileError as error:
+            raise PluginError(str(error)) from None
+        data_file = files.get_file_from_path(found.src_uri) if found is not None else None
+        if data_file is not None:
+            files.remove(data_file)  # folio's data, not a page of the site
+        authors = found.authors if found is not None else None
+        shown_path = found.shown_path if found is not None else None
         self.authors_by_id = authors or {}
         if self.material is not None and not self.material.authors:
             self.post_authors = {}
@@ -690,34 +645,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 errors.append(f"mkdocs.yml: folio 'default_image' {error}")
         if errors:
             raise PluginError("\n".join(errors))
-
-    def _resolve_links(self, post: Post, files: Files) -> list[ResolvedLink]:
-        """Material's `links` for the post footer, once every page has its rendered title."""
-        resolved = []
-        for link in post.links:
-            target = link.target
-            path, _, anchor = target.partition("#")
-            file = files.get_file_from_path(path) if path.endswith(".md") else None
-            if file is None:
-                if path.endswith(".md"):
-                    log.warning(
-                        f"{post.src_uri}: 'links' names '{target}', which is not a page under"
-                        " docs_dir; expected a path like posts/other.md"
-                    )
-                resolved.append(
-                    ResolvedLink(link.title or target, target, False, None, link.section)
-                )
-                continue
-            if file.inclusion.is_excluded() and not (
-                self.is_serve and file.inclusion is InclusionLevel.DRAFT
-            ):
-                log.warning(
-                    f"{post.src_uri}: 'links' names '{target}', which is a draft or excluded"
-                    " from this build; the link is left out until that page is published"
-                )
-                continue
-            resolved.append(resolve_link(link, file, self.collection.by_src_uri, anchor))
-        return resolved
 
     # Navigation --------------------------------------------------------------------------
 
@@ -938,7 +865,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Titles from a `# heading` are known now that every post is rendered.
         for link, post in self.recent_links:
             link.title = self._recent_label(post)
-        self.post_links = {post: self._resolve_links(post, files) for post in self.collection}
+        self.post_links = {
+            post: resolve_post_links(post, files, self.collection.by_src_uri, serving=self.is_serve)
+            for post in self.collection
+        }
         if dirty is not None:
             self._plan_dirty_build(dirty, config, files)
         # Material's blog templates format dates with a `date` filter; its plugin, if also
@@ -1060,8 +990,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.sharing.describe(page, post, self.listings.get(page.file.src_uri))
         listing = self.listings.get(page.file.src_uri)
         material_templates = self._material_templates
+        views = self._material_views
         if post is not None:
-            self._describe_for_material_templates(page, post)
+            views.describe(page, post)
             # blog-post.html lists the post's `links` in its sidebar.
             footer = renderer.post_footer(post, with_links=not material_templates)
             footer = renderer.rebase(footer, page.url)
@@ -1072,8 +1003,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 header = renderer.rebase(renderer.post_header(post), page.url)
                 page.content = after_first_h1(content, header) + footer
         if listing is not None and _shows_excerpts(listing):
-            context["posts"] = [self._excerpt_view(other, page.url) for other in listing.posts]  # type: ignore[typeddict-unknown-key]
-            context["pagination"] = self._pager(listing)  # type: ignore[typeddict-unknown-key]
+            excerpts = [views.excerpt_view(other, page.url, renderer) for other in listing.posts]
+            context["posts"] = excerpts  # type: ignore[typeddict-unknown-key]
+            context["pagination"] = views.pager(listing)  # type: ignore[typeddict-unknown-key]
         if listing is not None and not (material_templates and _shows_excerpts(listing)):
             body = renderer.rebase(renderer.listing(listing), page.url)
             self.listing_roots[page.file.src_uri] = root_class(body)
@@ -1089,82 +1021,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.content_before_folio[page.file.src_uri] = content
         return context
 
-    # Material's blog templates -----------------------------------------------------------
-
-    def _categories(self, post: Post) -> list[str]:
-        return categories_of(post) if self.material is not None else []
-
-    def _category_views(self, post: Post) -> list[CategoryView]:
-        blog = self.material
-        if blog is None or blog.categories is None:
-            return []
-        return [
-            CategoryView(name, url)
-            for name in dict.fromkeys(self._categories(post))
-            for url in [self.view_urls.get(blog.category_src_uri(name))]
-            if url is not None
-        ]
-
-    def _author_views(self, post: Post) -> list[AuthorView]:
-        profiles: dict[str, str] = {}
-        blog = self.material
-        if blog is not None and blog.authors_profiles is not None:
-            for author in self.post_authors.get(post, []):
-                src_uri = blog.author_src_uri(author.id, author.name, author.slug)
-                if src_uri in self.view_urls:
-                    profiles[author.id] = self.view_urls[src_uri]
-        return author_views(self.post_authors.get(post, []), profiles)
-
-    def _readtime(self, post: Post) -> int | None:
-        if not self.config.reading_time:
-            return post.reading_minutes
-        return post.body.reading_minutes if post.body else post.reading_minutes
-
-    def _post_settings(self, post: Post) -> PostSettings:
-        links = [(link.title, link.url, link.subtitle) for link in self.post_links.get(post, [])]
-        return post_settings(post, self._categories(post), self._readtime(post), links)
-
-    def _describe_for_material_templates(self, page: Page, post: Post) -> None:
-        """`page.config`, `page.authors` and `page.categories`, as blog-post.html reads them."""
-        page.config = self._post_settings(post)  # type: ignore[attr-defined]
-        page.authors = self._author_views(post)  # type: ignore[attr-defined]
-        page.categories = self._category_views(post)  # type: ignore[attr-defined]
-
-    def _excerpt_view(self, post: Post, page_url: str) -> ExcerptView:
-        assert self.renderer is not None
-        blog = self.material
-        max_authors = blog.excerpt_max_authors if blog else None
-        max_categories = blog.excerpt_max_categories if blog else None
-        excerpt = self.renderer.excerpt(post)
-        title = html.escape(self.post_headings.get(post) or post.title)
-        anchor = html.escape(post.slug.replace("/", "-"), quote=True)
-        heading = f'<h2 id="{anchor}"><a class="toclink" href="{self.renderer.href(post.url)}">'
-        body = str(excerpt) if excerpt is not None else ""
-        if excerpt is None and post.body is not None:
-            body = f"<p>{html.escape(post.body.excerpt_text)}</p>"
-        return ExcerptView(
-            title=post.title,
-            url=post.url,
-            config=self._post_settings(post),
-            authors=self._author_views(post)[:max_authors],
-            categories=self._category_views(post)[:max_categories],
-            content=self.renderer.rebase(f"{heading}{title}</a></h2>\n{body}", page_url),
-            more=post.body is not None and not post.body.is_whole_post,
-            meta=post.meta,
-        )
-
-    def _pager(self, listing: Listing) -> Callable[[Mapping[str, Any]], str] | None:
-        series = listing.series or [listing]
-        blog = self.material
-        if blog is not None and not blog.paginates(listing.kind.value):
-            return None  # as Material: no pager at all where pagination is off
-        return pager(
-            [page.url for page in series],
-            listing.number,
-            max(1, len(series[0].posts)),
-            sum(len(page.posts) for page in series),
-            pagination_format=blog.pagination_format if blog else "~2~",
-            if_single_page=blog.pagination_if_single_page if blog else False,
+    @property
+    def _material_views(self) -> MaterialViews:
+        return MaterialViews(
+            blog=self.material,
+            view_urls=self.view_urls,
+            post_authors=self.post_authors,
+            post_links=self.post_links,
+            post_headings=self.post_headings,
+            reading_time=self.config.reading_time,
         )
 
     def _index_for_search(self, page: Page, post: Post | None) -> None:

@@ -1,0 +1,90 @@
+"""Which files are posts, their sources read, checked and published or not.
+
+Each problem is one line naming the file and the field, so the plugin can report every bad
+post of a build at once instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .i18n import language_free_path
+from .structure.collection import is_unpublished
+from .structure.post import Post
+
+
+class UnreadableSource(Exception):
+    """A post's file cannot be read as text; the message names the file and the fix."""
+
+
+def post_files(files: Files, *, posts_dir: str, listing_page: str) -> list[File]:
+    """The pages under `posts_dir` (all pages when it is empty), but the listing page."""
+    prefix = f"{posts_dir}/" if posts_dir else ""
+    return [
+        file
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for path in [language_free_path(file)]
+        if path.startswith(prefix) and path != listing_page
+    ]
+
+
+def read_source(file: File) -> str:
+    try:
+        return file.content_string
+    except UnicodeDecodeError as error:
+        bad_byte = error.object[error.start]
+        raise UnreadableSource(
+            f"{file.src_uri}: 'file' is not valid UTF-8 (byte {bad_byte:#04x} at offset"
+            f" {error.start}); save it with UTF-8 encoding"
+        ) from None
+    except OSError as error:
+        problem = (
+            "is a symbolic link to a file that does not exist"
+            if Path(file.abs_src_path or "").is_symlink()
+            else f"cannot be read ({error.strerror or error})"
+        )
+        raise UnreadableSource(f"{file.src_uri}: 'file' {problem}; fix or remove it") from None
+
+
+def missing_excerpt_separator(post: Post, source: str, separator: str) -> str | None:
+    """With `excerpt_required`, a published post must mark where its excerpt ends."""
+    if post.draft or separator in source:
+        return None
+    return (
+        f"{post.src_uri}: 'excerpt' needs the separator {separator!r}"
+        " (excerpt_required: true); add it after the post's introduction"
+    )
+
+
+def updated_before_date(post: Post) -> str | None:
+    if post.updated is None or post.updated >= post.date:
+        return None
+    return (
+        f"{post.src_uri}: 'updated' ({post.updated.date()}) is earlier than"
+        f" 'date' ({post.date.date()}); expected the same day or later"
+    )
+
+
+def post_inclusion(
+    post: Post,
+    now: datetime,
+    *,
+    build_drafts: bool,
+    future_is_draft: bool,
+    written_false_publishes: bool,
+    show_drafts: bool,
+) -> InclusionLevel:
+    """Published posts are built outside the nav; unpublished ones are left out, or built
+    as drafts (badged, outside the nav) when `show_drafts` (serve with draft_on_serve)."""
+    unpublished = not build_drafts and is_unpublished(
+        post,
+        now,
+        future_is_draft=future_is_draft,
+        written_false_publishes=written_false_publishes,
+    )
+    if not unpublished:
+        return InclusionLevel.NOT_IN_NAV
+    return InclusionLevel.DRAFT if show_drafts else InclusionLevel.EXCLUDED
