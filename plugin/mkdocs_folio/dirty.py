@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from posixpath import basename
 from typing import Any
@@ -214,6 +215,20 @@ def entry_key(
     )
 
 
+def _entry_keys(
+    posts: Iterable[Post],
+    collection: PostCollection,
+    *,
+    drafts: set[Post],
+    authors: Mapping[Post, list[Author]],
+    images: Mapping[Post, Image],
+) -> dict[Post, tuple[Hashable, ...]]:
+    return {
+        post: entry_key(post, collection, drafts=drafts, authors=authors, images=images)
+        for post in posts
+    }
+
+
 def listing_signature(
     listing: Listing,
     *,
@@ -342,11 +357,11 @@ class DirtyRebuilds:
         for post in collection:
             if post.src_uri in self._reusable:
                 self.restore(post, post_html)
-        entries = {
-            post: entry_key(post, collection, drafts=drafts, authors=authors, images=images)
-            for post in collection
-            if post.body is not None
-        }
+        rendered = [post for post in collection if post.body is not None]
+        entries = _entry_keys(rendered, collection, drafts=drafts, authors=authors, images=images)
+        sign = partial(
+            listing_signature, entries=entries, collection=collection, year_urls=year_urls
+        )
         previous = self.state.early_signatures
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
@@ -356,13 +371,7 @@ class DirtyRebuilds:
                 continue
             if listing.kind is Kind.ARCHIVE and len(entries) != len(collection):
                 continue
-            signature = listing_signature(
-                listing,
-                title=titles(listing),
-                entries=entries,
-                collection=collection,
-                year_urls=year_urls,
-            )
+            signature = sign(listing, title=titles(listing))
             self._early[src_uri] = signature
             if previous.get(src_uri) == signature and Path(file.abs_dest_path).is_file():
                 rebuild_when(file, _never)
@@ -446,26 +455,15 @@ class DirtyRebuilds:
             if file.page.content is None:
                 populate(file)
             rebuild_when(file, _always)
-        entries = {
-            post: entry_key(post, collection, drafts=drafts, authors=authors, images=images)
-            for post in collection
-        }
+        entries = _entry_keys(collection, collection, drafts=drafts, authors=authors, images=images)
+        sign = partial(
+            listing_signature, entries=entries, collection=collection, year_urls=year_urls
+        )
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
             if file is None:
                 continue
-            signature = hash(
-                (
-                    navigation,
-                    listing_signature(
-                        listing,
-                        title=titles(listing),
-                        entries=entries,
-                        collection=collection,
-                        year_urls=year_urls,
-                    ),
-                )
-            )
+            signature = hash((navigation, sign(listing, title=titles(listing))))
             self._signatures[src_uri] = signature
             self._outputs.add(file.dest_uri)
             exists = Path(file.abs_dest_path).is_file()

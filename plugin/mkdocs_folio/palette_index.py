@@ -7,13 +7,16 @@ index small: it is fetched by every reader who opens the palette.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from .excerpt import cut_on_word
+from .navigation import pages_with_sections
 from .structure.collection import PostCollection
 from .structure.dates import format_date
+from .structure.pages import Kind, Listing
 from .structure.post import Post
+from .titles import plain_title
 
 INDEX_PATH = "assets/folio/index.json"
 FORMAT_VERSION = 2
@@ -80,3 +83,25 @@ def page_rows(
 
 def dumps(index: Mapping[str, Any]) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def listing_links(listings: Iterable[Listing]) -> dict[str, str]:
+    """The palette's links to the blog's home, tags index and archive, by kind."""
+    return {
+        kind.value: listing.url.removeprefix("./")
+        for listing in listings
+        for kind in [listing.kind]
+        if kind in (Kind.HOME, Kind.TAGS, Kind.ARCHIVE) and listing.number == 1
+    }
+
+
+def nav_page_rows(
+    nav_items: list[Any], *, leave_out: Container[str]
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(title as text, URL, sections) of the titled nav pages but those in `leave_out`
+    (posts, which the palette lists apart)."""
+    return [
+        (plain_title(page.title), page.url.removeprefix("./"), sections)
+        for page, sections in pages_with_sections(nav_items)
+        if page.title and page.file.src_uri not in leave_out
+    ]

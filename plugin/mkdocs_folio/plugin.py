@@ -54,12 +54,11 @@ from .navigation import (
     add_sections_beside,
     attach_outside_nav,
     insert_after_home,
-    pages_with_sections,
 )
 from .offline import INDEX_SCRIPT_PATH, index_script, index_script_tag, offline_enabled
 from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
-from .palette_index import INDEX_PATH, build_palette_index, dumps
+from .palette_index import INDEX_PATH, build_palette_index, dumps, listing_links, nav_page_rows
 from .placement import missing_listing_message, root_class, shows_class
 from .post_sources import (
     UnreadableSource,
@@ -69,8 +68,8 @@ from .post_sources import (
     read_source,
     updated_before_date,
 )
-from .render import Renderer, fill
-from .search import search_entries, upsert_document
+from .render import Renderer, fill, with_listing
+from .search import index_post, search_entries, upsert_document
 from .search_cache import SearchCarry, forget_search_plugins_memory
 from .seo import inject_head
 from .series import Series, build_series
@@ -94,8 +93,8 @@ from .structure.post import Post, RenderedBody, parse_post
 from .structure.routing import locate, post_path
 from .structure.slugs import SLUG_STYLES
 from .titles import (
-    after_first_h1,
     heading_markdown,
+    listing_title,
     nav_title,
     plain_title,
     with_title,
@@ -781,22 +780,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return markdown
 
     def _listing_title(self, listing: Listing) -> str:
-        strings = self.strings
-        if listing.kind is Kind.TAG and listing.tag is not None:
-            return strings["tag_title"].replace("{tag}", listing.tag.name)
-        if listing.kind is Kind.TAGS:
-            return strings["tags_title"]
-        if listing.kind is Kind.ARCHIVE:
-            return strings["archive_title"]
-        if listing.kind is Kind.YEAR and listing.name is not None:
-            return listing.name  # Material's archive_date_format
-        if listing.kind is Kind.YEAR:
-            return strings["archive_year_title"].replace("{year}", str(listing.year))
-        if listing.kind in (Kind.CATEGORY, Kind.AUTHOR) and listing.name is not None:
-            return listing.name
-        if self.material is not None and listing.src_uri != "index.md":
-            return "Blog"  # the heading Material's blog writes into the index it creates
-        return self.site_name
+        material = self.material is not None
+        return listing_title(listing, self.strings, site_name=self.site_name, material=material)
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -936,21 +921,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def _write_palette_index(self) -> None:
         assert self.palette_index_file is not None
-        links = {
-            kind.value: listing.url.removeprefix("./")
-            for listing in self.listings.values()
-            for kind in [listing.kind]
-            if kind in (Kind.HOME, Kind.TAGS, Kind.ARCHIVE) and listing.number == 1
-        }
+        links = listing_links(self.listings.values())
         if self.search_entries is not None:
             links["search"] = "search/search_index.json"
         if self.sharing is not None:
             links.update(self.sharing.palette_links())
-        pages = [
-            (plain_title(page.title), page.url.removeprefix("./"), sections)
-            for page, sections in pages_with_sections(self.nav.items if self.nav else [])
-            if page.title and page.file.src_uri not in self.collection.by_src_uri
-        ]
+        nav_items = self.nav.items if self.nav else []
+        pages = nav_page_rows(nav_items, leave_out=self.collection.by_src_uri)
         index = build_palette_index(
             self.collection,
             pages=pages,
@@ -993,15 +970,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         views = self._material_views
         if post is not None:
             views.describe(page, post)
-            # blog-post.html lists the post's `links` in its sidebar.
-            footer = renderer.post_footer(post, with_links=not material_templates)
-            footer = renderer.rebase(footer, page.url)
-            if material_templates:
-                # blog-post.html's sidebar shows the date, authors and reading time.
-                page.content = content + footer
-            else:
-                header = renderer.rebase(renderer.post_header(post), page.url)
-                page.content = after_first_h1(content, header) + footer
+            page.content = renderer.post_page(content, post, page.url, sidebar=material_templates)
         if listing is not None and _shows_excerpts(listing):
             excerpts = [views.excerpt_view(other, page.url, renderer) for other in listing.posts]
             context["posts"] = excerpts  # type: ignore[typeddict-unknown-key]
@@ -1010,10 +979,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             body = renderer.rebase(renderer.listing(listing), page.url)
             self.listing_roots[page.file.src_uri] = root_class(body)
             marker = LISTING_MARKER if listing.kind is Kind.HOME else fillable_marker(listing)
-            if marker and marker in content:
-                page.content = content.replace(marker, body, 1)
-            else:
-                page.content = content + body
+            page.content = with_listing(content, body, marker)
         if (post or listing) and config.theme.name != "material":
             # Material prints the page title when the content has no <h1>; other themes do not.
             page.content = with_title(page.content or "", page.title)
@@ -1037,17 +1003,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if entries is None or (page.meta.get("search") or {}).get("exclude"):
             return
         if post is not None:
-            upsert_document(
-                entries,
-                location=page.url,
-                title=post.title,
-                # Material's search titles a page by its `# heading` when it has one (parsed,
-                # so escaped), else by the raw front matter title: keep only the former.
-                keep_title=heading_title(page.content or "") is not None,
-                excerpt=post.body.excerpt_text if post.body else "",
-                tags=[tag.name for tag in self.collection.tags_of(post)],
-                date=post.date.date().isoformat(),
-            )
+            tags = [tag.name for tag in self.collection.tags_of(post)]
+            index_post(entries, page.url, post, content=page.content or "", tags=tags)
             return
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and listing.kind is Kind.TAG and listing.tag is not None:

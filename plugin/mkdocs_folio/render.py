@@ -25,6 +25,7 @@ from .structure.dates import format_date
 from .structure.images import Image
 from .structure.pages import Kind, Listing, pager_items
 from .structure.post import Post
+from .titles import after_first_h1
 
 _LINK_ATTRIBUTE = re.compile(r"""(?P<attr>\b(?:href|src))=(?P<quote>["'])(?P<url>.*?)(?P=quote)""")
 _ABSOLUTE_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|//)")
@@ -41,6 +42,13 @@ each show its entry, so every chip on it would make tag pages grow with N square
 class _KeepUnknown(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def with_listing(content: str, listing: str, marker: str | None) -> str:
+    """The listing at the page's marker, if it has one; else after its content."""
+    if marker and marker in content:
+        return content.replace(marker, listing, 1)
+    return content + listing
 
 
 def fill(template: str, **values: Any) -> str:
@@ -349,6 +357,16 @@ class Renderer:
                 for part in series.posts
             ],
         )
+
+    def post_page(self, content: str, post: Post, page_url: str, *, sidebar: bool) -> str:
+        """A post's HTML with folio's header after its `<h1>`, and its footer. Material's
+        blog-post.html (`sidebar`) shows the date, authors, reading time and `links` in its
+        sidebar instead."""
+        footer = self.rebase(self.post_footer(post, with_links=not sidebar), page_url)
+        if sidebar:
+            return content + footer
+        header = self.rebase(self.post_header(post), page_url)
+        return after_first_h1(content, header) + footer
 
     def post_footer(self, post: Post, *, with_links: bool = True) -> str:
         """Older/newer posts, related posts and (unless a sidebar shows them) `links`."""

@@ -10,6 +10,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Protocol
 
+from .excerpt import heading_title
+from .structure.post import Post
+
 Entry = dict[str, Any]
 
 
@@ -83,3 +86,20 @@ def upsert_document(
     if date is not None:
         document["date"] = date
     return document
+
+
+def index_post(
+    entries: list[Entry], location: str, post: Post, *, content: str, tags: list[str]
+) -> None:
+    """A post's entry gains its excerpt, tags and date."""
+    upsert_document(
+        entries,
+        location=location,
+        title=post.title,
+        # Material's search titles a page by its `# heading` when it has one (parsed, so
+        # escaped), else by the raw front matter title: keep only the former.
+        keep_title=heading_title(content) is not None,
+        excerpt=post.body.excerpt_text if post.body else "",
+        tags=tags,
+        date=post.date.date().isoformat(),
+    )

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 from mkdocs.structure.pages import Page
+
+from .structure.pages import Kind, Listing
 
 # Characters Markdown would read as syntax: backslash-escaped where Python-Markdown allows
 # it, written as character references where it does not (extensions like tilde and mark).
@@ -59,3 +62,25 @@ def nav_title(page: Page | None) -> str | None:
     """The title a `nav:` entry gave the page (MkDocs stores it on the page itself)."""
     title = vars(page).get("title") if page is not None else None
     return title if isinstance(title, str) and title else None
+
+
+def listing_title(
+    listing: Listing, strings: Mapping[str, str], *, site_name: str, material: bool
+) -> str:
+    """A listing page's title, from folio's `strings`; `material` when folio reads
+    Material's blog options."""
+    if listing.kind is Kind.TAG and listing.tag is not None:
+        return strings["tag_title"].replace("{tag}", listing.tag.name)
+    if listing.kind is Kind.TAGS:
+        return strings["tags_title"]
+    if listing.kind is Kind.ARCHIVE:
+        return strings["archive_title"]
+    if listing.kind is Kind.YEAR and listing.name is not None:
+        return listing.name  # Material's archive_date_format
+    if listing.kind is Kind.YEAR:
+        return strings["archive_year_title"].replace("{year}", str(listing.year))
+    if listing.kind in (Kind.CATEGORY, Kind.AUTHOR) and listing.name is not None:
+        return listing.name
+    if material and listing.src_uri != "index.md":
+        return "Blog"  # the heading Material's blog writes into the index it creates
+    return site_name
