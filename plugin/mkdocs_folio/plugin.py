@@ -33,10 +33,10 @@ from .i18n import (
     add_to_sitemap,
     building_language,
     i18n_plugin,
-    in_language,
     language_free_path,
 )
 from .links import ResolvedLink, resolve_post_links
+from .listing_pages import generated_listing_file, shows_listing, user_pages_by_destination
 from .material_compat import (
     MATERIAL_DEFAULTS,
     MaterialBlog,
@@ -494,12 +494,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return visible
 
     def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> None:
-        posts = {post.src_uri for post in self.collection}
-        user_pages = {
-            destination_key(file.dest_uri): file
-            for file in files.documentation_pages()
-            if file.src_uri not in posts and not file.inclusion.is_excluded()
-        }
+        user_pages = user_pages_by_destination(files, self.collection.by_src_uri)
         plan = PagePlan(
             listing_page=self.config.listing_page,
             per_page=self.config.per_page,
@@ -524,38 +519,16 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 raise PluginError(str(error)) from None
         user_by_src = {file.src_uri: file for file in user_pages.values()}
         self.home_src_uri = ""
+        prefix = self.language.prefix if self.language is not None else ""
         for listing in plan_pages(self.collection, plan):
             is_home = listing.kind is Kind.HOME and listing.number == 1
-            file = File.generated(
-                config,
-                listing.src_uri,
-                # A real heading, for hooks and plugins that read a page's first `# `.
-                content=heading_markdown(self._listing_title(listing)),
-                inclusion=InclusionLevel.INCLUDED if is_home else InclusionLevel.NOT_IN_NAV,
-            )
-            if self.language is not None and self.language.prefix:
-                place(
-                    file,
-                    config.site_dir,
-                    *in_language(self.language.prefix, file.dest_uri, file.url),
-                )
+            title = self._listing_title(listing)
+            file = generated_listing_file(config, listing, title, language_prefix=prefix)
             own_page = user_by_src.get(listing.src_uri) or user_pages.get(
                 destination_key(file.dest_uri)
             )
-            # Material's blog shows a category's, author's or year's posts under the page you
-            # wrote at that path; so does folio when it reads Material's options.
-            own_view = (
-                self.material is not None
-                and listing.number == 1
-                and listing.kind
-                in (
-                    Kind.CATEGORY,
-                    Kind.AUTHOR,
-                    Kind.YEAR,
-                )
-            )
-            if own_page is not None and (
-                is_home or own_view or has_marker(own_page, fillable_marker(listing))
+            if own_page is not None and shows_listing(
+                own_page, listing, material=self.material is not None
             ):
                 # The user's page holds the listing: after its content, or at the marker.
                 if listing.src_uri not in user_by_src:
