@@ -1,4 +1,5 @@
-"""The MkDocs event hooks. They stay thin: the work happens in structure/, excerpt and render."""
+"""The MkDocs event hooks. They stay thin: the work happens in structure/ and in modules
+that take plain data (post_sources, listing_pages, navigation, titles, render, ...)."""
 
 from __future__ import annotations
 
@@ -93,12 +94,11 @@ from .structure.post import Post, RenderedBody, parse_post
 from .structure.routing import locate, post_path
 from .structure.slugs import SLUG_STYLES
 from .titles import (
+    given_listing_title,
     heading_markdown,
     listing_title,
-    nav_title,
     plain_title,
     with_title,
-    written_title,
 )
 
 log = get_plugin_logger(__name__)
@@ -737,9 +737,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             # A title given in `nav:` wins, on the page and on its later pages.
             first = listing.series[0] if listing.series else listing
             first_page = self._page_for(first.src_uri, files)
-            given_title = nav_title(page) or nav_title(first_page)
-            if given_title is None and first_page not in (None, page):
-                given_title = written_title(first_page)
+            given_title = given_listing_title(page, first_page)
             title = plain_title(given_title) if given_title else self._listing_title(listing)
             page.title = given_title or html.escape(title)
             markdown = heading_markdown(title)

@@ -58,6 +58,15 @@ def written_title(page: Page | None) -> str | None:
     return title if isinstance(title, str) and title else None
 
 
+def given_listing_title(page: Page, first_page: Page | None) -> str | None:
+    """A title the user gave a listing page: in `nav:`, for it or for the listing's first
+    page, else the first page's own title when the user wrote that page."""
+    title = nav_title(page) or nav_title(first_page)
+    if title is None and first_page not in (None, page):
+        title = written_title(first_page)
+    return title
+
+
 def nav_title(page: Page | None) -> str | None:
     """The title a `nav:` entry gave the page (MkDocs stores it on the page itself)."""
     title = vars(page).get("title") if page is not None else None
