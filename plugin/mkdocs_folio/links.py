@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -14,10 +12,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .structure.post import Post, PostLink
+from .titles import plain_title
 
 log = get_plugin_logger(__name__)
-
-_TAGS = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -31,18 +28,13 @@ class ResolvedLink:
     section: str | None = None
 
 
-def plain(title: str) -> str:
-    """MkDocs titles are HTML (tags stripped, entities kept): the text a reader sees."""
-    return html.unescape(_TAGS.sub("", title)).strip()
-
-
 def anchor_title(page: Page, anchor: str) -> str | None:
     """The title of the heading with id `anchor` in the page's table of contents."""
     pending: list[Any] = list(page.toc.items) if page.toc else []
     while pending:
         item = pending.pop(0)
         if getattr(item, "id", None) == anchor:
-            return plain(str(item.title))
+            return plain_title(str(item.title))
         pending.extend(getattr(item, "children", []))
     return None
 
@@ -59,7 +51,7 @@ def resolve_link(
     elif linked is not None:
         label = linked.title
     elif page is not None and page.title:
-        label = plain(str(page.title))
+        label = plain_title(str(page.title))
     else:
         label = PurePosixPath(file.src_uri).stem.replace("-", " ")
     subtitle = anchor_title(page, anchor) if anchor and page is not None else None

@@ -6,8 +6,6 @@ in on_env, once every post has been rendered.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import unquote
@@ -52,14 +50,13 @@ from .structure.images import Image
 from .structure.pages import Kind, Listing
 from .structure.post import Post
 from .structure.tags import Tag
+from .titles import plain_title
 
 log = get_plugin_logger(__name__)
 _IMAGE_KEYS = ("og:image", "twitter:image")
 
 DESCRIPTION_LENGTH = 160
 """Characters of an excerpt kept as a post's description; search engines show about this many."""
-
-_TAGS = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -437,5 +434,5 @@ class Sharing:
         return [self._absolute_author(author) for author in authors]
 
     def _listing_title(self, page: Page) -> str:
-        title = html.unescape(_TAGS.sub("", page.title or "")).strip()
+        title = plain_title(page.title or "")
         return title or self.site_name

@@ -28,7 +28,7 @@ def heading_markdown(title: str) -> str:
 
 
 def plain_title(title: str) -> str:
-    """Nav titles are HTML in MkDocs; the palette shows text."""
+    """MkDocs keeps titles as HTML (tags stripped, entities kept): the text a reader sees."""
     return html.unescape(re.sub(r"<[^>]+>", "", title)).strip()
 
 
