@@ -62,11 +62,11 @@ from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps, listing_links, nav_page_rows
 from .placement import missing_listing_message, root_class, shows_class
 from .post_sources import (
+    SourceReader,
     UnreadableSource,
     missing_excerpt_separator,
     post_files,
     post_inclusion,
-    read_source,
     updated_before_date,
 )
 from .render import Renderer, fill, with_listing
@@ -93,6 +93,7 @@ from .structure.pages import (
 from .structure.post import Post, RenderedBody, parse_post
 from .structure.routing import locate, post_path
 from .structure.slugs import SLUG_STYLES
+from .template_cache import CompiledTemplates
 from .titles import (
     given_listing_title,
     heading_markdown,
@@ -119,12 +120,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Only `mkdocs serve` builds again with the same plugin instance.
         self.parsed_posts: Memo[Post] = Memo()
         self.rendered_bodies: Memo[RenderedBody] = Memo()
+        self.post_sources = SourceReader()
         # `mkdocs serve --dirty` only: what the next build may reuse, and the search entries
         # of the pages it does not rebuild.
         self.dirty: DirtyRebuilds | None = None
         self.search_carry = SearchCarry()
         self.kept_feeds: dict[str, tuple[int, str]] = {}
         self.template_environments: dict[Hashable, Environment] = {}
+        self.compiled_templates = CompiledTemplates()  # serve only: outlives each build's env
         self._reset()
 
     def _reset(self) -> None:
@@ -168,6 +171,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.is_serve = command == "serve"
         self.is_dirty = dirty
         self.parsed_posts.active = self.rendered_bodies.active = self.is_serve
+        self.post_sources.active = self.is_serve
         self.dirty = DirtyRebuilds() if self.is_serve and dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -274,6 +278,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.palette_tag = self._palette_tag(language_prefix=prefix)
         self.parsed_posts.next_build()
         self.rendered_bodies.next_build()
+        self.post_sources.next_build()
         meta_file = meta_file_name(config.plugins)
         if meta_file is not None:
             try:
@@ -411,7 +416,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         listing_page = self.config.listing_page
         for file in post_files(files, posts_dir=self.config.posts_dir, listing_page=listing_page):
             try:
-                source = read_source(file)
+                source = self.post_sources.read(file)
             except UnreadableSource as error:
                 errors.append(str(error))
                 continue
@@ -814,6 +819,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
             return None
+        if self.is_serve:
+            self.compiled_templates.attach(env)
         dirty = self.dirty
         for post in self.collection:
             if post.body is None and not (dirty and dirty.restore(post, self.post_html)):

@@ -6,6 +6,7 @@ post of a build at once instead of stopping at the first.
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +48,46 @@ def read_source(file: File) -> str:
             else f"cannot be read ({error.strerror or error})"
         )
         raise UnreadableSource(f"{file.src_uri}: 'file' {problem}; fix or remove it") from None
+
+
+# Coarse file systems stamp times to the second or two: a file changed within that time of
+# its reading may change again with the same stamp, so it is not trusted yet (as Git does).
+_STAMP_GRANULARITY_NS = 2_000_000_000
+
+
+class SourceReader:
+    """Post sources under `mkdocs serve`, read again only when their file changed.
+
+    A rebuild after one edit would otherwise read every post again. A file is known
+    unchanged by its path, size, inode and change times; an entry not read in a build is
+    dropped with it. Off (reading every time) for one-off builds.
+    """
+
+    def __init__(self) -> None:
+        self.active = False
+        self._previous: dict[str, tuple[tuple[object, ...], str]] = {}
+        self._current: dict[str, tuple[tuple[object, ...], str]] = {}
+
+    def next_build(self) -> None:
+        self._previous, self._current = self._current, {}
+
+    def read(self, file: File) -> str:
+        # A file another plugin gave content in memory has no file to check.
+        if not self.active or file.generated_by is not None or file._content is not None:
+            return read_source(file)
+        path = file.abs_src_path or ""
+        try:
+            stat = Path(path).stat()
+        except OSError:
+            return read_source(file)  # which says what is wrong with it
+        key = (path, stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+        entry = self._previous.get(file.src_uri)
+        if entry is None or entry[0] != key:
+            settled = time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns)
+            text = read_source(file)
+            entry = (key if settled > _STAMP_GRANULARITY_NS else (), text)
+        self._current[file.src_uri] = entry
+        return entry[1]
 
 
 def missing_excerpt_separator(post: Post, source: str, separator: str) -> str | None:
