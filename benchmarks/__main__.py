@@ -82,6 +82,23 @@ class SizeResult:
         times = result.rebuilds_cpu if cpu else result.rebuilds
         return statistics.median(times) if times else None
 
+    def rebuild_compiling(self, site: str, *, dirty: bool = False) -> float | None:
+        """Median CPU seconds a rebuild spent compiling templates."""
+        result = (self.dirty_rebuilds if dirty else self.rebuilds).get(site)
+        if result is None or not result.ok or not result.rebuilds_compile:
+            return None
+        return statistics.median(result.rebuilds_compile)
+
+    def rebuild_cpu_without_compiling(self, site: str, *, dirty: bool = False) -> float | None:
+        """Median CPU seconds of a rebuild less its template compiling, rebuild by rebuild."""
+        result = (self.dirty_rebuilds if dirty else self.rebuilds).get(site)
+        if result is None or not result.ok or not result.rebuilds_compile:
+            return None
+        return statistics.median(
+            cpu - compiling
+            for cpu, compiling in zip(result.rebuilds_cpu, result.rebuilds_compile, strict=True)
+        )
+
 
 # Arguments --------------------------------------------------------------------------------
 
@@ -354,13 +371,14 @@ def _x(value: float | None) -> str:
 def _mark(
     value: float | None, limit: float, *, at_least: bool = False, cpu: float | None = None
 ) -> str:
-    """Whether a ratio meets its target; when wall and CPU time disagree, say so."""
-    if value is None:
-        return "–"
+    """Whether a ratio meets its target; when wall and CPU time disagree, say so. A ratio
+    measured in CPU time only is judged on it."""
 
     def meets(ratio: float) -> bool:
         return ratio >= limit if at_least else ratio <= limit
 
+    if value is None:
+        return "–" if cpu is None else ("yes" if meets(cpu) else "**no**")
     if cpu is not None and meets(value) != meets(cpu):
         return (
             f"unclear: wall {'yes' if meets(value) else 'no'}, CPU {'yes' if meets(cpu) else 'no'}"
@@ -435,11 +453,14 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
             f"`mkdocs serve` and `mkdocs serve --dirty` rebuilds after editing one post (median"
             f" of {args.rebuild_runs} and of {args.dirty_runs}; the edits take turns: body,"
             " title, tags, date; the config is reloaded for each rebuild, as `mkdocs serve`"
-            " does):",
+            " does). Compiling is the CPU time spent compiling Jinja templates: MkDocs"
+            " compiles the theme's again in every build, folio keeps them compiled while"
+            " `mkdocs serve` runs; the last column leaves compiling out of both sides, to"
+            " show the cost of folio's own work:",
             "",
             "| posts | rebuild | floor | folio | folio / floor | floor CPU | folio CPU"
-            " | CPU folio / floor |",
-            "|---:|---|---:|---:|---:|---:|---:|---:|",
+            " | CPU folio / floor | compiling floor / folio | CPU less compiling folio / floor |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for r in results:
             for dirty, command in ((False, "`serve`"), (True, "`serve --dirty`")):
@@ -448,10 +469,16 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
                 floor, folio = r.rebuild("floor", dirty=dirty), r.rebuild("folio", dirty=dirty)
                 floor_cpu = r.rebuild("floor", cpu=True, dirty=dirty)
                 folio_cpu = r.rebuild("folio", cpu=True, dirty=dirty)
+                compiling = (r.rebuild_compiling(site, dirty=dirty) for site in ("floor", "folio"))
+                own = [
+                    r.rebuild_cpu_without_compiling(site, dirty=dirty)
+                    for site in ("floor", "folio")
+                ]
                 lines.append(
                     f"| {r.label} | {command} | {_s(floor)} | {_s(folio)}"
                     f" | {_x(_ratio(folio, floor))} | {_s(floor_cpu)} | {_s(folio_cpu)}"
-                    f" | {_x(_ratio(folio_cpu, floor_cpu))} |"
+                    f" | {_x(_ratio(folio_cpu, floor_cpu))} | {' / '.join(map(_s, compiling))}"
+                    f" | {_x(_ratio(own[1], own[0]))} |"
                 )
 
     by_size = {r.posts: r for r in results if r.variant == "plain"}
@@ -536,6 +563,17 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
                     False,
                 )
             )
+            own = [r.rebuild_cpu_without_compiling(site, dirty=True) for site in ("floor", "folio")]
+            if None not in own:
+                rows.append(
+                    (
+                        "the same, template compiling left out of both (CPU only)",
+                        None,
+                        _ratio(own[1], own[0]),
+                        TARGET_DIRTY_REBUILD,
+                        False,
+                    )
+                )
         for label, value, cpu, limit, at_least in rows:
             met = _mark(value, limit, at_least=at_least, cpu=cpu)
             lines.append(f"| {label} | {r.label} | {_x(value)} | {_x(cpu)} | {met} |")

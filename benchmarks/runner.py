@@ -101,6 +101,8 @@ class RebuildResult:
     rebuilds_cpu: list[float]
     log: Path
     edits: list[str] = field(default_factory=list)
+    rebuilds_compile: list[float] = field(default_factory=list)
+    """CPU seconds of each rebuild spent compiling Jinja templates."""
 
 
 def run_rebuilds(
@@ -135,4 +137,5 @@ def run_rebuilds(
         [float(t) for t in data["rebuilds_cpu"]],
         log,
         [str(kind) for kind in data.get("edits", [])],
+        [float(t) for t in data.get("rebuilds_compile", [])],
     )

@@ -179,6 +179,31 @@ def test_search_keeps_every_page_across_dirty_rebuilds(tmp_path: Path) -> None:
     assert {"Alpha", "Gamma", "Zeta", "About me"} <= titles
 
 
+def test_an_edit_of_a_posts_text_leaves_the_title_lists_unwritten(tmp_path: Path) -> None:
+    # The archive, year and title-only tag pages show titles and dates: a new body, excerpt
+    # or reading time does not change them, so a dirty build does not write them again.
+    write_site(tmp_path, blog())
+    served = tmp_path / "served"
+    server = DirtyServer(tmp_path / "mkdocs.yml", served)
+    title_lists = ["archive/index.html", "archive/2026/index.html", "tags/y/index.html"]
+    try:
+        server.build(reload=False)
+        written = {path: (served / path).stat().st_mtime_ns for path in title_lists}
+        home = (served / "index.html").read_text(encoding="utf-8")
+        gamma = tmp_path / "docs/posts/gamma.md"
+        long_body = "A much longer text for gamma. " * 400
+        edit(server, gamma, post("Gamma", "2026-01-03", tags=["y"], body=long_body))
+        server.build()
+        assert {path: (served / path).stat().st_mtime_ns for path in title_lists} == written
+        assert (served / "index.html").read_text(encoding="utf-8") != home  # its excerpt
+        edit(server, gamma, post("Gamma retitled", "2026-01-03", tags=["y"], body=long_body))
+        server.build()
+        for path in title_lists:
+            assert "Gamma retitled" in (served / path).read_text(encoding="utf-8"), path
+    finally:
+        server.close()
+
+
 def _live(kind: type) -> int:
     return sum(1 for item in gc.get_objects() if type(item) is kind)
 

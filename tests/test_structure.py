@@ -116,6 +116,12 @@ def test_plain_text_keeps_the_spacing_the_reader_sees() -> None:
     assert plain_text(html) == expected
 
 
+def test_plain_text_breaks_words_at_block_tags_written_in_upper_case() -> None:
+    # Raw HTML in a post may spell tags in upper case; they still separate words.
+    assert plain_text("<P>one</P><DIV>two</DIV>three<Br>four") == "one two three four"
+    assert plain_text("<p>one</p><div>two</div>three<br>four") == "one two three four"
+
+
 def test_excerpt_sources_in_order() -> None:
     html = "<p>intro words</p>\n<!-- more -->\n<p>rest of the post</p>"
     common = {"separator": "<!-- more -->", "length": 140, "words_per_minute": 265}

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from posixpath import basename
 from typing import Any
@@ -215,6 +214,11 @@ def entry_key(
     )
 
 
+def title_key(post: Post, drafts: set[Post]) -> tuple[Hashable, ...]:
+    """How a post appears in the archive, year pages and title-only tag pages."""
+    return (post.title, post.url, post.date, post in drafts)
+
+
 def _entry_keys(
     posts: Iterable[Post],
     collection: PostCollection,
@@ -227,6 +231,14 @@ def _entry_keys(
         post: entry_key(post, collection, drafts=drafts, authors=authors, images=images)
         for post in posts
     }
+
+
+def _title_keys(posts: Iterable[Post], drafts: set[Post]) -> dict[Post, tuple[Hashable, ...]]:
+    return {post: title_key(post, drafts) for post in posts}
+
+
+def _never_titles_only(listing: Listing) -> bool:
+    return False
 
 
 def listing_signature(
@@ -308,6 +320,9 @@ class DirtyRebuilds:
         self._early: dict[str, Signature] = {}
         self.keep_html = False
         """Whether kept renderings include the HTML (feeds with full posts need it)."""
+        self.titles_only: Callable[[Listing], bool] = _never_titles_only
+        """Whether a listing shows its posts' titles and dates only (the archive, say): then
+        an edit of a post's text, excerpt or tags does not change it."""
 
     def plan_bodies(
         self,
@@ -359,9 +374,7 @@ class DirtyRebuilds:
                 self.restore(post, post_html)
         rendered = [post for post in collection if post.body is not None]
         entries = _entry_keys(rendered, collection, drafts=drafts, authors=authors, images=images)
-        sign = partial(
-            listing_signature, entries=entries, collection=collection, year_urls=year_urls
-        )
+        title_entries = _title_keys(rendered, drafts)
         previous = self.state.early_signatures
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
@@ -371,7 +384,13 @@ class DirtyRebuilds:
                 continue
             if listing.kind is Kind.ARCHIVE and len(entries) != len(collection):
                 continue
-            signature = sign(listing, title=titles(listing))
+            signature = listing_signature(
+                listing,
+                title=titles(listing),
+                entries=title_entries if self.titles_only(listing) else entries,
+                collection=collection,
+                year_urls=year_urls,
+            )
             self._early[src_uri] = signature
             if previous.get(src_uri) == signature and Path(file.abs_dest_path).is_file():
                 rebuild_when(file, _never)
@@ -456,14 +475,19 @@ class DirtyRebuilds:
                 populate(file)
             rebuild_when(file, _always)
         entries = _entry_keys(collection, collection, drafts=drafts, authors=authors, images=images)
-        sign = partial(
-            listing_signature, entries=entries, collection=collection, year_urls=year_urls
-        )
+        title_entries = _title_keys(collection, drafts)
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
             if file is None:
                 continue
-            signature = hash((navigation, sign(listing, title=titles(listing))))
+            shown = listing_signature(
+                listing,
+                title=titles(listing),
+                entries=title_entries if self.titles_only(listing) else entries,
+                collection=collection,
+                year_urls=year_urls,
+            )
+            signature = hash((navigation, shown))
             self._signatures[src_uri] = signature
             self._outputs.add(file.dest_uri)
             exists = Path(file.abs_dest_path).is_file()

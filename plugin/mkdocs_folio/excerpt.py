@@ -27,12 +27,16 @@ _SKIPPED_INLINE = re.compile(
 )
 # A reader sees a break between blocks (a heading and its paragraph, two list items) and none
 # at inline tags: "<a>quickstart</a>." reads "quickstart.", not "quickstart .".
-_BLOCK_TAG = re.compile(
+_BLOCK_TAG_PATTERN = (
     r"</?(?:address|article|aside|blockquote|br|caption|dd|details|dialog|div|dl|dt|fieldset"
     r"|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section|summary"
-    r"|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>",
-    re.IGNORECASE,
+    r"|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>"
 )
+_BLOCK_TAG = re.compile(_BLOCK_TAG_PATTERN, re.IGNORECASE)
+# Markdown writes lower-case tags; ignoring case makes this pass several times slower, so it
+# is only paid for HTML that has an upper-case tag (raw HTML written as <P> or <DIV>).
+_BLOCK_TAG_LOWER = re.compile(_BLOCK_TAG_PATTERN)
+_UPPER_CASE_TAG = re.compile(r"</?[A-Z]")
 _TAG = re.compile(r"<[^>]*>")
 _LEADING_H1 = re.compile(r"^\s*<h1\b.*?</h1>", re.DOTALL)
 _LEADING_H1_INNER = re.compile(r"^\s*<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
@@ -98,7 +102,8 @@ def plain_words(html: str, *, skip_first_h1: bool = True) -> list[str]:
     if skip_first_h1:
         html = _LEADING_H1.sub("", html, count=1)
     html = _SKIPPED_INLINE.sub("", _SKIPPED_BLOCKS.sub(" ", html))
-    return unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", html))).split()
+    block_tag = _BLOCK_TAG if _UPPER_CASE_TAG.search(html) else _BLOCK_TAG_LOWER
+    return unescape(_TAG.sub("", block_tag.sub(" ", html))).split()
 
 
 def plain_text(html: str, *, skip_first_h1: bool = True) -> str:

@@ -8,9 +8,9 @@ post's `page.config`, `page.authors` and `page.categories`, and a listing's `pos
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from mkdocs.structure.pages import Page
 
@@ -29,6 +29,36 @@ from .material_templates import (
 from .render import Renderer
 from .structure.pages import Listing
 from .structure.post import Post
+
+
+class LazyExcerpts(Sequence[ExcerptView]):
+    """A listing's `posts` for the page context, made on first use: folio's own templates
+    never read them, Material's blog templates (and a user's) do."""
+
+    def __init__(self, posts: Sequence[Post], make: Callable[[Post], ExcerptView]) -> None:
+        self._posts = posts
+        self._make = make
+        self._views: list[ExcerptView] | None = None
+
+    def _all(self) -> list[ExcerptView]:
+        if self._views is None:
+            self._views = [self._make(post) for post in self._posts]
+        return self._views
+
+    def __len__(self) -> int:
+        return len(self._posts)
+
+    @overload
+    def __getitem__(self, index: int) -> ExcerptView: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ExcerptView]: ...
+
+    def __getitem__(self, index: int | slice) -> ExcerptView | list[ExcerptView]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[ExcerptView]:
+        return iter(self._all())
 
 
 @dataclass(frozen=True)

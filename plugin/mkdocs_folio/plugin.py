@@ -48,7 +48,7 @@ from .material_compat import (
     resolve,
 )
 from .material_templates import date_filter
-from .material_views import MaterialViews
+from .material_views import LazyExcerpts, MaterialViews
 from .memo import Memo
 from .meta_files import MetaFile, meta_file_name, meta_files_for, read_meta_files
 from .navigation import (
@@ -69,7 +69,7 @@ from .post_sources import (
     post_inclusion,
     updated_before_date,
 )
-from .render import Renderer, fill, with_listing
+from .render import Renderer, fill, lists_titles_only, with_listing
 from .search import index_post, search_entries, upsert_document
 from .search_cache import SearchCarry, forget_search_plugins_memory
 from .seo import inject_head
@@ -358,6 +358,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         outputs.check()
         if self.dirty is not None:
             self.dirty.keep_html = self.config.feed_content == "full"
+            self.dirty.titles_only = self._lists_titles_only
             self.dirty.plan_bodies(config, files, self.collection, sources)
             self.dirty.skip_unchanged_listings(
                 files,
@@ -376,6 +377,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             ]
             add_to_sitemap(self.i18n, language.code, listing_files)
         return files
+
+    def _lists_titles_only(self, listing: Listing) -> bool:
+        if self._material_templates and _shows_excerpts(listing):
+            return False  # Material's blog.html shows excerpts
+        return lists_titles_only(listing, tag_excerpts=self.config.tag_excerpts)
 
     def _add_generated(self, files: Files, path: str, content: str | bytes, source: str) -> File:
         """A file folio writes at a path of its own; the user renames theirs on a clash."""
@@ -950,7 +956,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             views.describe(page, post)
             page.content = renderer.post_page(content, post, page.url, sidebar=material_templates)
         if listing is not None and _shows_excerpts(listing):
-            excerpts = [views.excerpt_view(other, page.url, renderer) for other in listing.posts]
+            excerpts = LazyExcerpts(
+                listing.posts, lambda other: views.excerpt_view(other, page.url, renderer)
+            )
             context["posts"] = excerpts  # type: ignore[typeddict-unknown-key]
             context["pagination"] = views.pager(listing)  # type: ignore[typeddict-unknown-key]
         if listing is not None and not (material_templates and _shows_excerpts(listing)):

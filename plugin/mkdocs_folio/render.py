@@ -99,6 +99,27 @@ def _environment(loader: jinja2.BaseLoader, *, auto_reload: bool) -> jinja2.Envi
     )
 
 
+# Objects rather than dicts for what templates read many times a page: Jinja looks an
+# attribute up on the object first, and a dict answers that with an exception each time.
+@dataclass(frozen=True, slots=True)
+class ArchiveItem:
+    """A post as the archive, year and tag pages and the related posts list it."""
+
+    title: str
+    url: str
+    draft: bool
+    date: str
+    iso: str
+
+
+@dataclass(frozen=True, slots=True)
+class YearGroup:
+    year: int
+    url: str | None
+    count: str
+    posts: list[ArchiveItem]
+
+
 class Renderer:
     """Renders folio's fragments with the theme's template loader (so `custom_dir` overrides)."""
 
@@ -123,6 +144,7 @@ class Renderer:
         self.tag_excerpts = tag_excerpts
         self.token = f"__folio_{secrets.token_hex(8)}__/"
         self._entries: dict[Post, str] = {}
+        self._templates: dict[str, jinja2.Template] = {}
         self._dates: dict[Post, dict[str, str]] = {}
         self._tag_link_lists: dict[Post, list[TagLink]] = {}
         self.year_urls: dict[int, str] = {}
@@ -226,9 +248,12 @@ class Renderer:
         return fill(self.strings[key], count=count)
 
     def _render(self, name: str, **context: Any) -> str:
-        return self.env.get_template(f"folio/partials/{name}").render(
-            strings=self.strings, **context
-        )
+        template = self._templates.get(name)
+        if template is None:
+            # Looked up once per build: a template edited under `mkdocs serve` is seen by
+            # the next build, which asks again.
+            template = self._templates[name] = self.env.get_template(f"folio/partials/{name}")
+        return template.render(strings=self.strings, **context)
 
     def entry(self, post: Post) -> str:
         html = self._entries.get(post)
@@ -266,7 +291,7 @@ class Renderer:
             return self._archive([(listing.year or 0, listing.posts)], show_years=False)
         if listing.kind is Kind.ARCHIVE:
             return self._archive(self.collection.years(), show_years=True)
-        if listing.kind is Kind.TAG and not self.tag_excerpts:
+        if lists_titles_only(listing, tag_excerpts=self.tag_excerpts):  # a tag's page
             return self._archive(by_year(listing.posts), show_years=True, link_years=False)
         entries = Markup("".join(self.entry(post) for post in listing.posts))
         previous, following = listing.previous, listing.next
@@ -298,22 +323,24 @@ class Renderer:
             show_years=show_years,
         )
 
-    def _year_group(self, year: int, posts: list[Post], link: bool) -> dict[str, Any]:
+    def _year_group(self, year: int, posts: list[Post], link: bool) -> YearGroup:
         page_url = self.year_urls.get(year) if link else None
-        return {
-            "year": year,
-            "url": self.href(page_url) if page_url is not None else None,
-            "count": self.count_label(len(posts)),
-            "posts": [self._archive_item(post) for post in posts],
-        }
+        return YearGroup(
+            year=year,
+            url=self.href(page_url) if page_url is not None else None,
+            count=self.count_label(len(posts)),
+            posts=[self._archive_item(post) for post in posts],
+        )
 
-    def _archive_item(self, post: Post) -> dict[str, Any]:
-        return {
-            "title": post.title,
-            "url": self.href(post.url),
-            "draft": post in self.drafts,
-            **self._date(post),
-        }
+    def _archive_item(self, post: Post) -> ArchiveItem:
+        dates = self._date(post)
+        return ArchiveItem(
+            title=post.title,
+            url=self.href(post.url),
+            draft=post in self.drafts,
+            date=dates["date"],
+            iso=dates["iso"],
+        )
 
     def post_header(self, post: Post) -> str:
         updated = (
@@ -387,6 +414,13 @@ class Renderer:
                 for link in (self.post_links.get(post, []) if with_links else [])
             ],
         )
+
+
+def lists_titles_only(listing: Listing, *, tag_excerpts: bool) -> bool:
+    """Whether `Renderer.listing` shows the listing's posts as titles and dates only."""
+    if listing.kind in (Kind.ARCHIVE, Kind.YEAR):
+        return True
+    return listing.kind is Kind.TAG and not tag_excerpts
 
 
 def _goes_on(post: Post) -> bool:
