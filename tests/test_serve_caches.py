@@ -16,6 +16,9 @@ from mkdocs.structure.files import File
 
 from mkdocs_folio import post_sources
 from mkdocs_folio.post_sources import SourceReader
+from mkdocs_folio.structure.collection import PostCollection
+from mkdocs_folio.structure.post import Post, parse_post
+from mkdocs_folio.structure.related import KeptRelated
 from mkdocs_folio.template_cache import CompiledTemplates
 
 from .dirty_serve import DirtyServer
@@ -171,3 +174,50 @@ def test_serve_picks_up_an_edited_theme_override(tmp_path: Path) -> None:
         assert "SECOND" in page and "FIRST" not in page
     finally:
         server.close()
+
+
+# Related posts -------------------------------------------------------------------------
+
+
+def blog_posts(tags_of_c: str = "[a, b]", date_of_c: str = "2026-01-03") -> list[Post]:
+    def make(name: str, front: str) -> Post:
+        return parse_post(f"posts/{name}.md", f"---\n{front}\n---\nText.", posts_dir="posts")
+
+    return [
+        make("a", "date: 2026-01-01\ntags: [a]"),
+        make("b", "date: 2026-01-02\ntags: [a, b]"),
+        make("c", f"date: {date_of_c}\ntags: {tags_of_c}"),
+        make("d", "date: 2026-01-04\ntags: [b, c]"),
+    ]
+
+
+def related_names(collection: PostCollection) -> dict[str, list[str]]:
+    return {
+        post.src_uri: [other.src_uri for other in collection.related(post, 2)]
+        for post in collection.posts
+    }
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [{}, {"tags_of_c": "[c]"}, {"date_of_c": "2025-12-01"}],
+    ids=["unchanged", "new tags", "new date"],
+)
+def test_kept_related_lists_equal_what_a_fresh_build_finds(edited: dict[str, str]) -> None:
+    kept = KeptRelated()
+    related_names(PostCollection(blog_posts(), kept_related=kept))
+    again = related_names(PostCollection(blog_posts(**edited), kept_related=kept))
+    assert again == related_names(PostCollection(blog_posts(**edited)))
+
+
+def test_related_lists_are_kept_only_while_tags_and_order_stay() -> None:
+    kept = KeptRelated()
+    first = PostCollection(blog_posts(), kept_related=kept)
+    related_names(first)
+    second = PostCollection(blog_posts(), kept_related=kept)
+    second._related = None
+    related_names(second)
+    assert second._related is None  # answered from the kept lists: no index was built
+    third = PostCollection(blog_posts(tags_of_c="[c]"), kept_related=kept)
+    related_names(third)
+    assert third._related is not None

@@ -91,6 +91,7 @@ from .structure.pages import (
     year_urls,
 )
 from .structure.post import Post, RenderedBody, parse_post
+from .structure.related import KeptRelated
 from .structure.routing import locate, post_path
 from .structure.slugs import SLUG_STYLES
 from .template_cache import CompiledTemplates
@@ -121,6 +122,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.parsed_posts: Memo[Post] = Memo()
         self.rendered_bodies: Memo[RenderedBody] = Memo()
         self.post_sources = SourceReader()
+        self.kept_related = KeptRelated()
         # `mkdocs serve --dirty` only: what the next build may reuse, and the search entries
         # of the pages it does not rebuild.
         self.dirty: DirtyRebuilds | None = None
@@ -296,6 +298,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 tags_display=self.config.tags_display,
                 slug_style=self._slug_style,
                 path_of=self._material_post_path(prefix),
+                kept_related=self.kept_related if self.is_serve else None,
             )
         except PostError as error:
             raise PluginError(str(error)) from None

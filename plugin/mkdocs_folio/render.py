@@ -101,7 +101,8 @@ def _environment(loader: jinja2.BaseLoader, *, auto_reload: bool) -> jinja2.Envi
 
 # Objects rather than dicts for what templates read many times a page: Jinja looks an
 # attribute up on the object first, and a dict answers that with an exception each time.
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__.
+@dataclass(slots=True)
 class ArchiveItem:
     """A post as the archive, year and tag pages and the related posts list it."""
 
@@ -112,7 +113,7 @@ class ArchiveItem:
     iso: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YearGroup:
     year: int
     url: str | None
@@ -145,6 +146,7 @@ class Renderer:
         self.token = f"__folio_{secrets.token_hex(8)}__/"
         self._entries: dict[Post, str] = {}
         self._templates: dict[str, jinja2.Template] = {}
+        self._archive_items: dict[Post, ArchiveItem] = {}
         self._dates: dict[Post, dict[str, str]] = {}
         self._tag_link_lists: dict[Post, list[TagLink]] = {}
         self.year_urls: dict[int, str] = {}
@@ -333,14 +335,17 @@ class Renderer:
         )
 
     def _archive_item(self, post: Post) -> ArchiveItem:
-        dates = self._date(post)
-        return ArchiveItem(
-            title=post.title,
-            url=self.href(post.url),
-            draft=post in self.drafts,
-            date=dates["date"],
-            iso=dates["iso"],
-        )
+        item = self._archive_items.get(post)
+        if item is None:
+            dates = self._date(post)
+            item = self._archive_items[post] = ArchiveItem(
+                title=post.title,
+                url=self.href(post.url),
+                draft=post in self.drafts,
+                date=dates["date"],
+                iso=dates["iso"],
+            )
+        return item
 
     def post_header(self, post: Post) -> str:
         updated = (

@@ -9,7 +9,7 @@ from datetime import datetime
 from .errors import PostError
 from .paths import dest_problem
 from .post import Post
-from .related import RelatedIndex
+from .related import KeptRelated, RelatedIndex
 from .routing import locate, post_path
 from .slugs import slugify
 from .tags import MergedSpelling, Tag, TagRegistry
@@ -52,8 +52,10 @@ class PostCollection:
         tags_display: Mapping[str, str] | None = None,
         slug_style: Callable[[str], str] = slugify,
         path_of: Callable[[Post], str] | None = None,
+        kept_related: KeptRelated | None = None,
     ) -> None:
-        """`path_of` gives a post's path instead of `url_format` (Material's URL formats)."""
+        """`path_of` gives a post's path instead of `url_format` (Material's URL formats);
+        `kept_related` carries related posts over `mkdocs serve` rebuilds."""
         self.posts: list[Post] = sorted(posts, key=_order)
         self.by_src_uri: dict[str, Post] = {post.src_uri: post for post in self.posts}
         self._assign_locations(
@@ -82,6 +84,8 @@ class PostCollection:
         self.tags: list[Tag] = sorted(registry, key=lambda tag: tag.name.casefold())
         self.merged_tags: list[MergedSpelling] = registry.merged
         self._related: RelatedIndex[Post, Tag] | None = None
+        self._kept_related = kept_related
+        self._related_names: dict[tuple[str, int], list[str]] | None = None
 
     def _assign_locations(self, path_of: Callable[[Post], str], use_directory_urls: bool) -> None:
         owners: dict[str, Post] = {}
@@ -128,6 +132,25 @@ class PostCollection:
 
     def related(self, post: Post, limit: int = 3) -> list[Post]:
         """Posts sharing the most tags with this one, newest first among equals."""
+        names = self._kept_related_names()
+        kept = names.get((post.src_uri, limit)) if names is not None else None
+        if kept is not None:
+            return [self.by_src_uri[name] for name in kept]
         if self._related is None:
             self._related = RelatedIndex(self.chronological[::-1], self.post_tags)
-        return self._related.related(post, limit)
+        found = self._related.related(post, limit)
+        if names is not None:
+            names[(post.src_uri, limit)] = [other.src_uri for other in found]
+        return found
+
+    def _kept_related_names(self) -> dict[tuple[str, int], list[str]] | None:
+        if self._kept_related is None:
+            return None
+        if self._related_names is None:
+            # Related posts follow from each post's tags and its place in time, only.
+            inputs = tuple(
+                (post.src_uri, tuple(tag.slug for tag in self.post_tags[post]))
+                for post in self.chronological
+            )
+            self._related_names = self._kept_related.lists(inputs)
+        return self._related_names

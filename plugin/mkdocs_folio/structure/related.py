@@ -94,3 +94,18 @@ class RelatedIndex(Generic[Item, Key]):
         scored = self._score(item, ids, list(candidates))
         scored.sort(key=lambda pair: (-pair[0], self._rank[pair[1]]))
         return [other for _, other in scored[:limit]]
+
+
+class KeptRelated:
+    """Related lists (by source path) of the previous `mkdocs serve` build, kept while every
+    post has the same tags and the same place in time, which most edits leave alone."""
+
+    def __init__(self) -> None:
+        self._inputs: Hashable = None
+        self._lists: dict[tuple[str, int], list[str]] = {}
+
+    def lists(self, inputs: Hashable) -> dict[tuple[str, int], list[str]]:
+        """The kept lists when `inputs` are the previous build's, else a fresh dict to fill."""
+        if inputs != self._inputs:
+            self._inputs, self._lists = inputs, {}
+        return self._lists
