@@ -15,7 +15,7 @@ signatures are integers, bodies are keyed by source path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from posixpath import basename
@@ -25,11 +25,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from .authors import Author
-from .links import ResolvedLink
-from .series import Series
+from .post_context import PostContext
 from .structure.collection import PostCollection
-from .structure.images import Image
 from .structure.pages import Kind, Listing
 from .structure.post import Post, RenderedBody
 
@@ -146,26 +143,17 @@ def _nav_key(items: Sequence[Any]) -> tuple[Hashable, ...]:
     return tuple(key)
 
 
-def _card(post: Post | None, drafts: set[Post]) -> tuple[Hashable, ...] | None:
+def _card(post: Post | None, drafts: Set[Post]) -> tuple[Hashable, ...] | None:
     """How a post appears in another post's footer or series box."""
     if post is None:
         return None
     return (post.title, post.url, post.date, post in drafts)
 
 
-def post_signature(
-    post: Post,
-    collection: PostCollection,
-    *,
-    drafts: set[Post],
-    related_count: int,
-    authors: Mapping[Post, list[Author]],
-    series: Mapping[Post, Series],
-    links: Mapping[Post, list[ResolvedLink]],
-    images: Mapping[Post, Image],
-) -> Signature:
+def post_signature(post: Post, collection: PostCollection, context: PostContext) -> Signature:
     """Everything folio puts on a post's page that its own source does not decide alone."""
-    in_series = series.get(post)
+    drafts = context.drafts
+    in_series = context.series.get(post)
     return hash(
         (
             post.url,
@@ -176,36 +164,31 @@ def post_signature(
             tuple((tag.name, tag.url) for tag in collection.tags_of(post)),
             _card(collection.newer(post), drafts),
             _card(collection.older(post), drafts),
-            tuple(_card(other, drafts) for other in collection.related(post, related_count)),
+            tuple(
+                _card(other, drafts) for other in collection.related(post, context.related_count)
+            ),
             (
                 (in_series.name, tuple(_card(part, drafts) for part in in_series.posts))
                 if in_series is not None
                 else None
             ),
-            tuple(authors.get(post, ())),
-            tuple(links.get(post, ())),
-            images.get(post),
+            tuple(context.authors.get(post, ())),
+            tuple(context.links.get(post, ())),
+            context.images.get(post),
         )
     )
 
 
-def entry_key(
-    post: Post,
-    collection: PostCollection,
-    *,
-    drafts: set[Post],
-    authors: Mapping[Post, list[Author]],
-    images: Mapping[Post, Image],
-) -> tuple[Hashable, ...]:
+def entry_key(post: Post, collection: PostCollection, context: PostContext) -> tuple[Hashable, ...]:
     """How a post appears in listings, tag pages and the archive."""
     body = post.body
     return (
-        tuple(authors.get(post, ())),
-        images.get(post),
+        tuple(context.authors.get(post, ())),
+        context.images.get(post),
         post.title,
         post.url,
         post.date,
-        post in drafts,
+        post in context.drafts,
         post.description,
         body.reading_minutes if body else None,
         body.excerpt_html if body else None,
@@ -214,26 +197,18 @@ def entry_key(
     )
 
 
-def title_key(post: Post, drafts: set[Post]) -> tuple[Hashable, ...]:
+def title_key(post: Post, drafts: Set[Post]) -> tuple[Hashable, ...]:
     """How a post appears in the archive, year pages and title-only tag pages."""
     return (post.title, post.url, post.date, post in drafts)
 
 
 def _entry_keys(
-    posts: Iterable[Post],
-    collection: PostCollection,
-    *,
-    drafts: set[Post],
-    authors: Mapping[Post, list[Author]],
-    images: Mapping[Post, Image],
+    posts: Iterable[Post], collection: PostCollection, context: PostContext
 ) -> dict[Post, tuple[Hashable, ...]]:
-    return {
-        post: entry_key(post, collection, drafts=drafts, authors=authors, images=images)
-        for post in posts
-    }
+    return {post: entry_key(post, collection, context) for post in posts}
 
 
-def _title_keys(posts: Iterable[Post], drafts: set[Post]) -> dict[Post, tuple[Hashable, ...]]:
+def _title_keys(posts: Iterable[Post], drafts: Set[Post]) -> dict[Post, tuple[Hashable, ...]]:
     return {post: title_key(post, drafts) for post in posts}
 
 
@@ -359,11 +334,9 @@ class DirtyRebuilds:
         collection: PostCollection,
         listings: Mapping[str, Listing],
         post_html: dict[Post, str],
+        context: PostContext,
         *,
         titles: Callable[[Listing], str],
-        drafts: set[Post],
-        authors: Mapping[Post, list[Author]],
-        images: Mapping[Post, Image],
         year_urls: Mapping[int, str],
     ) -> None:
         """In on_files: keep MkDocs from rendering the listing pages folio generates whose
@@ -373,8 +346,8 @@ class DirtyRebuilds:
             if post.src_uri in self._reusable:
                 self.restore(post, post_html)
         rendered = [post for post in collection if post.body is not None]
-        entries = _entry_keys(rendered, collection, drafts=drafts, authors=authors, images=images)
-        title_entries = _title_keys(rendered, drafts)
+        entries = _entry_keys(rendered, collection, context)
+        title_entries = _title_keys(rendered, context.drafts)
         previous = self.state.early_signatures
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
@@ -431,15 +404,10 @@ class DirtyRebuilds:
         files: Files,
         collection: PostCollection,
         listings: Mapping[str, Listing],
+        context: PostContext,
         *,
         populate: Callable[[File], None],
         titles: Callable[[Listing], str],
-        drafts: set[Post],
-        related_count: int,
-        authors: Mapping[Post, list[Author]],
-        series: Mapping[Post, Series],
-        links: Mapping[Post, list[ResolvedLink]],
-        images: Mapping[Post, Image],
         year_urls: Mapping[int, str],
     ) -> None:
         """In on_env, once every post has its title and excerpt: mark the pages to write.
@@ -450,21 +418,7 @@ class DirtyRebuilds:
         navigation = nav_signature(nav.items if nav is not None else [])
         previous = self.state.signatures
         for post in collection:
-            signature = hash(
-                (
-                    navigation,
-                    post_signature(
-                        post,
-                        collection,
-                        drafts=drafts,
-                        related_count=related_count,
-                        authors=authors,
-                        series=series,
-                        links=links,
-                        images=images,
-                    ),
-                )
-            )
+            signature = hash((navigation, post_signature(post, collection, context)))
             self._signatures[post.src_uri] = signature
             if previous.get(post.src_uri) == signature:
                 continue
@@ -474,8 +428,8 @@ class DirtyRebuilds:
             if file.page.content is None:
                 populate(file)
             rebuild_when(file, _always)
-        entries = _entry_keys(collection, collection, drafts=drafts, authors=authors, images=images)
-        title_entries = _title_keys(collection, drafts)
+        entries = _entry_keys(collection, collection, context)
+        title_entries = _title_keys(collection, context.drafts)
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
             if file is None:

@@ -61,6 +61,7 @@ from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps, listing_links, nav_page_rows
 from .placement import missing_listing_message, root_class, shows_class
+from .post_context import PostContext
 from .post_sources import (
     SourceReader,
     UnreadableSource,
@@ -160,6 +161,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.authors_by_id: dict[str, Author] = {}
         self.view_urls: dict[str, str] = {}  # first listing pages by source path
         self.post_headings: dict[Post, str | None] = {}
+        self.post_context = PostContext()
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -326,6 +328,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self._add_authors_and_series(files, config)
         self._add_listing_pages(files, config)
         self._resolve_images(files)
+        self.post_context = PostContext(
+            drafts=self.drafts,
+            related_count=self.config.related_posts,
+            authors=self.post_authors,
+            series=self.series,
+            images=self.images,
+        )
         self.sharing = Sharing(
             SharingOptions(
                 feeds=self.config.feeds,
@@ -368,10 +377,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 self.collection,
                 self.listings,
                 self.post_html,
+                self.post_context,
                 titles=self._listing_title,
-                drafts=self.drafts,
-                authors=self.post_authors,
-                images=self.images,
                 year_urls=self._year_urls(),
             )
         if language is not None:
@@ -841,6 +848,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             post: resolve_post_links(post, files, self.collection.by_src_uri, serving=self.is_serve)
             for post in self.collection
         }
+        self.post_context = replace(self.post_context, links=self.post_links)
         if dirty is not None:
             self._plan_dirty_build(dirty, config, files)
         # Material's blog templates format dates with a `date` filter; its plugin, if also
@@ -855,16 +863,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.collection,
             strings=self.strings,
             date_format=self.config.date_format,
-            drafts=self.drafts,
-            related_count=self.config.related_posts,
+            context=self.post_context,
             tag_excerpts=self.config.tag_excerpts,
             environments=self.template_environments if self.is_serve else None,
         )
         self.renderer.year_urls = self._year_urls()
-        self.renderer.post_authors = self.post_authors
-        self.renderer.series = self.series
-        self.renderer.post_links = self.post_links
-        self.renderer.images = self.images
         if self.sharing is not None:
             self.sharing.write_feeds(self.kept_feeds if self.is_serve else None)
         # The feeds were the last users of the HTML as MkDocs rendered it; pages keep their own.
@@ -885,14 +888,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             files,
             self.collection,
             self.listings,
+            self.post_context,
             populate=lambda file: populate_page(file, config, files),
             titles=self._listing_title,
-            drafts=self.drafts,
-            related_count=self.config.related_posts,
-            authors=self.post_authors,
-            series=self.series,
-            links=self.post_links,
-            images=self.images,
             year_urls=self._year_urls(),
         )
         feeds = [feed.file for feed in self.sharing.feeds] if self.sharing is not None else []

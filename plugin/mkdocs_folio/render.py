@@ -17,12 +17,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .authors import Author
-from .links import ResolvedLink
-from .series import Series
+from .post_context import PostContext
 from .structure.collection import PostCollection, by_year
 from .structure.dates import format_date
-from .structure.images import Image
 from .structure.pages import Kind, Listing, pager_items
 from .structure.post import Post
 from .titles import after_first_h1
@@ -131,8 +128,7 @@ class Renderer:
         *,
         strings: Mapping[str, str],
         date_format: str,
-        drafts: set[Post],
-        related_count: int,
+        context: PostContext,
         tag_excerpts: bool = False,
         environments: dict[Hashable, jinja2.Environment] | None = None,
     ) -> None:
@@ -140,8 +136,7 @@ class Renderer:
         self.collection = collection
         self.strings = strings
         self.date_format = date_format
-        self.drafts = drafts
-        self.related_count = related_count
+        self.context = context
         self.tag_excerpts = tag_excerpts
         self.token = f"__folio_{secrets.token_hex(8)}__/"
         self._entries: dict[Post, str] = {}
@@ -150,10 +145,6 @@ class Renderer:
         self._dates: dict[Post, dict[str, str]] = {}
         self._tag_link_lists: dict[Post, list[TagLink]] = {}
         self.year_urls: dict[int, str] = {}
-        self.post_authors: Mapping[Post, list[Author]] = {}
-        self.series: Mapping[Post, Series] = {}
-        self.post_links: Mapping[Post, list[ResolvedLink]] = {}
-        self.images: Mapping[Post, Image] = {}
 
     # Links -----------------------------------------------------------------------------
 
@@ -224,11 +215,11 @@ class Renderer:
                 "url": self.site_href(author.url),
                 "avatar": self.site_href(author.avatar),
             }
-            for author in self.post_authors.get(post, [])
+            for author in self.context.authors.get(post, [])
         ]
 
     def _cover(self, post: Post) -> dict[str, Any] | None:
-        image = self.images.get(post)
+        image = self.context.images.get(post)
         if image is None:
             return None
         return {
@@ -265,7 +256,7 @@ class Renderer:
                 "entry.html",
                 post=post,
                 url=self.href(post.url),
-                draft=post in self.drafts,
+                draft=post in self.context.drafts,
                 reading=self._reading(post),
                 excerpt_html=self._excerpt_markup(post),
                 excerpt_text=post.body.excerpt_text if post.body else (post.description or ""),
@@ -341,7 +332,7 @@ class Renderer:
             item = self._archive_items[post] = ArchiveItem(
                 title=post.title,
                 url=self.href(post.url),
-                draft=post in self.drafts,
+                draft=post in self.context.drafts,
                 date=dates["date"],
                 iso=dates["iso"],
             )
@@ -356,7 +347,7 @@ class Renderer:
         return self._render(
             "post-header.html",
             post=post,
-            draft=post in self.drafts,
+            draft=post in self.context.drafts,
             reading=self._reading(post),
             updated=updated,
             updated_iso=post.updated.isoformat() if post.updated else None,
@@ -368,7 +359,7 @@ class Renderer:
 
     def series_box(self, post: Post) -> str:
         """The series a post belongs to, parts oldest first with the post marked; or ''."""
-        series = self.series.get(post)
+        series = self.context.series.get(post)
         if series is None:
             return ""
         return self._render(
@@ -384,7 +375,7 @@ class Renderer:
                     "title": part.title,
                     "url": self.href(part.url),
                     "current": part is post,
-                    "draft": part in self.drafts,
+                    "draft": part in self.context.drafts,
                 }
                 for part in series.posts
             ],
@@ -403,7 +394,7 @@ class Renderer:
     def post_footer(self, post: Post, *, with_links: bool = True) -> str:
         """Older/newer posts, related posts and (unless a sidebar shows them) `links`."""
         newer, older = self.collection.newer(post), self.collection.older(post)
-        related = self.collection.related(post, self.related_count)
+        related = self.collection.related(post, self.context.related_count)
         return self._render(
             "post-footer.html",
             newer={"title": newer.title, "url": self.href(newer.url)} if newer else None,
@@ -416,7 +407,7 @@ class Renderer:
                     "subtitle": link.subtitle,
                     "section": link.section,
                 }
-                for link in (self.post_links.get(post, []) if with_links else [])
+                for link in (self.context.links.get(post, []) if with_links else [])
             ],
         )
 
