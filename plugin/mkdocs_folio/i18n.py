@@ -13,8 +13,17 @@ language-free one as `norm_src_uri` (`posts/hello.md`), which is what folio's op
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from .site_files import place
+from .structure.errors import PostError
+from .structure.post import Post
+from .structure.routing import locate, post_path
 
 PLUGIN_NAMES = ("i18n",)
 
@@ -77,3 +86,29 @@ def add_to_sitemap(plugin: Any, code: str, pages: list[Any]) -> None:
             page.alternates = {code: page}
         if page not in listed:
             listed.append(page)
+
+
+def point_alternates(
+    file: File,
+    language: Language,
+    config: MkDocsConfig,
+    *,
+    url_format: str,
+    parse: Callable[[File], Post],
+) -> None:
+    """i18n's language switcher links a post to its translations, at URLs i18n guessed
+    from file names: give them the URL folio gives each translation in its own build.
+    `parse` reads a translation's file as a post."""
+    alternates = getattr(file, "alternates", None)
+    if not isinstance(alternates, dict):
+        return
+    for code, alternate in alternates.items():
+        if alternate is file or not isinstance(alternate, File):
+            continue
+        try:
+            post = parse(alternate)
+        except (PostError, OSError, UnicodeDecodeError):
+            continue  # that language's own build reports it
+        other = Language(code, language.default)
+        location = locate(post_path(post, other.prefix + url_format), config.use_directory_urls)
+        place(alternate, config.site_dir, location.dest_uri, location.url)

@@ -27,6 +27,7 @@ from .anchors import selector_safe_heading_ids
 from .authors import Author, AuthorsFileError, load_authors_file, resolve_authors
 from .bundle import Asset, folio_assets
 from .config import FolioConfig, merged_strings
+from .covers import resolve_covers
 from .dirty import DirtyRebuilds
 from .excerpt import heading_title, summarize
 from .i18n import (
@@ -35,6 +36,7 @@ from .i18n import (
     building_language,
     i18n_plugin,
     language_free_path,
+    point_alternates,
 )
 from .links import ResolvedLink, resolve_post_links
 from .listing_pages import generated_listing_file, shows_listing, user_pages_by_destination
@@ -62,14 +64,7 @@ from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, build_palette_index, dumps, listing_links, nav_page_rows
 from .placement import missing_listing_message, root_class, shows_class
 from .post_context import PostContext
-from .post_sources import (
-    SourceReader,
-    UnreadableSource,
-    missing_excerpt_separator,
-    post_files,
-    post_inclusion,
-    updated_before_date,
-)
+from .post_sources import SourceReader, post_files, publish_posts, read_posts
 from .render import Renderer, fill, lists_titles_only, with_listing
 from .search import index_post, search_entries, upsert_document
 from .search_cache import SearchCarry, forget_search_plugins_memory
@@ -81,7 +76,7 @@ from .structure.collection import PostCollection
 from .structure.dates import format_date
 from .structure.destinations import destination_key, fillable_marker, listing_claim
 from .structure.errors import PostError
-from .structure.images import Image, ImageValueError, resolve_image
+from .structure.images import Image
 from .structure.pages import (
     Kind,
     Listing,
@@ -93,7 +88,6 @@ from .structure.pages import (
 )
 from .structure.post import Post, RenderedBody, parse_post
 from .structure.related import KeptRelated
-from .structure.routing import locate, post_path
 from .structure.slugs import SLUG_STYLES
 from .template_cache import CompiledTemplates
 from .titles import (
@@ -289,9 +283,25 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 self.meta_files = read_meta_files(files, meta_file)
             except PostError as error:
                 raise PluginError(str(error)) from None
-        sources: dict[str, str] = {}
-        posts = self._read_posts(files, sources)
-        visible = self._apply_drafts(posts, files)
+        posts, sources = read_posts(
+            post_files(
+                files, posts_dir=self.config.posts_dir, listing_page=self.config.listing_page
+            ),
+            read=self.post_sources.read,
+            parse=self._parse_file,
+            required_separator=(
+                self.config.excerpt_separator if self.config.excerpt_required else None
+            ),
+        )
+        visible, self.drafts = publish_posts(
+            posts,
+            files,
+            datetime.now(UTC),
+            build_drafts=self.config.draft,
+            future_is_draft=self.config.draft_if_future_date,
+            written_false_publishes=self.material is not None,
+            show_drafts=self.is_serve and self.config.draft_on_serve,
+        )
         try:
             self.collection = PostCollection(
                 visible,
@@ -323,11 +333,19 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 fix=f"set another 'slug' in {post.src_uri} or change 'post_url_format'",
             )
             if language is not None:
-                self._point_alternates(file, language, config)
+                point_alternates(
+                    file,
+                    language,
+                    config,
+                    url_format=self.config.post_url_format,
+                    parse=lambda alternate: self._parse_file(alternate, alternate.content_string),
+                )
         outputs.note_user_files(files)
         self._add_authors_and_series(files, config)
         self._add_listing_pages(files, config)
-        self._resolve_images(files)
+        self.images, self.default_image = resolve_covers(
+            self.collection, self.config.default_image, image_finder(files)
+        )
         self.post_context = PostContext(
             drafts=self.drafts,
             related_count=self.config.related_posts,
@@ -399,67 +417,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         files.append(file)
         return file
 
-    def _point_alternates(self, file: File, language: Language, config: MkDocsConfig) -> None:
-        """i18n's language switcher links a post to its translations, at URLs i18n guessed
-        from file names: give them the URL folio gives each translation in its own build."""
-        alternates = getattr(file, "alternates", None)
-        if not isinstance(alternates, dict):
-            return
-        for code, alternate in alternates.items():
-            if alternate is file or not isinstance(alternate, File):
-                continue
-            try:
-                post = self._parse_post(
-                    alternate.src_uri, alternate.content_string, language_free_path(alternate)
-                )
-            except (PostError, OSError, UnicodeDecodeError):
-                continue  # that language's own build reports it
-            other = Language(code, language.default)
-            location = locate(
-                post_path(post, other.prefix + self.config.post_url_format),
-                config.use_directory_urls,
-            )
-            place(alternate, config.site_dir, location.dest_uri, location.url)
-
     def _home_src_uri(self, files: Files) -> str:
         """The listing page's own source path: `index.fr.md` for `index.md` under i18n."""
         file = files.get_file_from_path(self.config.listing_page)
         return file.src_uri if file is not None else self.config.listing_page
 
-    def _read_posts(self, files: Files, sources: dict[str, str]) -> list[Post]:
-        posts: list[Post] = []
-        errors: list[str] = []
-        listing_page = self.config.listing_page
-        for file in post_files(files, posts_dir=self.config.posts_dir, listing_page=listing_page):
-            try:
-                source = self.post_sources.read(file)
-            except UnreadableSource as error:
-                errors.append(str(error))
-                continue
-            if not source.strip():
-                # A post being started (e.g. `touch`ed under serve) is not an error yet.
-                log.warning(f"{file.src_uri}: 'file' is empty; it is left out until it has a post")
-                file.inclusion = InclusionLevel.EXCLUDED
-                continue
-            try:
-                post = self._parse_post(file.src_uri, source, language_free_path(file))
-            except PostError as error:
-                errors.append(str(error))
-                continue
-            if self.config.excerpt_required:
-                separator = self.config.excerpt_separator
-                problem = missing_excerpt_separator(post, source, separator)
-                if problem is not None:
-                    errors.append(problem)
-                    continue
-            warning = updated_before_date(post)
-            if warning is not None:
-                log.warning(warning)
-            posts.append(post)
-            sources[file.src_uri] = source
-        if errors:
-            raise PluginError("\n".join(errors))
-        return posts
+    def _parse_file(self, file: File, source: str) -> Post:
+        return self._parse_post(file.src_uri, source, language_free_path(file))
 
     def _parse_post(self, src_uri: str, source: str, path: str) -> Post:
         slug_style = self._slug_style
@@ -492,27 +456,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         fresh = copy(post)
         fresh.url, fresh.dest_uri, fresh.body = "", "", None
         return fresh
-
-    def _apply_drafts(self, posts: list[Post], files: Files) -> list[Post]:
-        """Keep posts out of the nav, drafts out of `mkdocs build`, and badge them in serve."""
-        now = datetime.now(UTC)
-        visible: list[Post] = []
-        by_src_uri = files.src_uris
-        for post in posts:
-            file = by_src_uri[post.src_uri]
-            file.inclusion = post_inclusion(
-                post,
-                now,
-                build_drafts=self.config.draft,
-                future_is_draft=self.config.draft_if_future_date,
-                written_false_publishes=self.material is not None,
-                show_drafts=self.is_serve and self.config.draft_on_serve,
-            )
-            if file.inclusion is InclusionLevel.DRAFT:
-                self.drafts.add(post)
-            if file.inclusion is not InclusionLevel.EXCLUDED:
-                visible.append(post)
-        return visible
 
     def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> None:
         user_pages = user_pages_by_destination(files, self.collection.by_src_uri)
@@ -618,26 +561,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.series = build_series(self.collection)
         except PostError as error:
             raise PluginError(str(error)) from None
-
-    def _resolve_images(self, files: Files) -> None:
-        """Covers (`image`/`cover`) and `default_image`, checked against the site's files."""
-        find = image_finder(files)
-        errors: list[str] = []
-        for post in self.collection:
-            if post.image is None:
-                continue
-            try:
-                self.images[post] = resolve_image(post.image, find)
-            except ImageValueError as error:
-                field = "cover" if post.meta.get("cover") is not None else "image"
-                errors.append(f"{post.src_uri}: '{field}' {error}")
-        if self.config.default_image is not None:
-            try:
-                self.default_image = resolve_image(self.config.default_image, find)
-            except ImageValueError as error:
-                errors.append(f"mkdocs.yml: folio 'default_image' {error}")
-        if errors:
-            raise PluginError("\n".join(errors))
 
     # Navigation --------------------------------------------------------------------------
 

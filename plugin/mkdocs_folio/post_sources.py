@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .i18n import language_free_path
 from .structure.collection import is_unpublished
+from .structure.errors import PostError
 from .structure.post import Post
+
+log = get_plugin_logger(__name__)
 
 
 class UnreadableSource(Exception):
@@ -131,3 +137,82 @@ def post_inclusion(
     if not unpublished:
         return InclusionLevel.NOT_IN_NAV
     return InclusionLevel.DRAFT if show_drafts else InclusionLevel.EXCLUDED
+
+
+def read_posts(
+    files: Iterable[File],
+    *,
+    read: Callable[[File], str],
+    parse: Callable[[File, str], Post],
+    required_separator: str | None,
+) -> tuple[list[Post], dict[str, str]]:
+    """The posts of `files` and their sources by source path. `required_separator` is the
+    excerpt separator every published post must have (`excerpt_required`), or None.
+
+    Raises PluginError naming every bad post at once, one line each.
+    """
+    posts: list[Post] = []
+    sources: dict[str, str] = {}
+    errors: list[str] = []
+    for file in files:
+        try:
+            source = read(file)
+        except UnreadableSource as error:
+            errors.append(str(error))
+            continue
+        if not source.strip():
+            # A post being started (e.g. `touch`ed under serve) is not an error yet.
+            log.warning(f"{file.src_uri}: 'file' is empty; it is left out until it has a post")
+            file.inclusion = InclusionLevel.EXCLUDED
+            continue
+        try:
+            post = parse(file, source)
+        except PostError as error:
+            errors.append(str(error))
+            continue
+        if required_separator is not None:
+            problem = missing_excerpt_separator(post, source, required_separator)
+            if problem is not None:
+                errors.append(problem)
+                continue
+        warning = updated_before_date(post)
+        if warning is not None:
+            log.warning(warning)
+        posts.append(post)
+        sources[file.src_uri] = source
+    if errors:
+        raise PluginError("\n".join(errors))
+    return posts, sources
+
+
+def publish_posts(
+    posts: Iterable[Post],
+    files: Files,
+    now: datetime,
+    *,
+    build_drafts: bool,
+    future_is_draft: bool,
+    written_false_publishes: bool,
+    show_drafts: bool,
+) -> tuple[list[Post], set[Post]]:
+    """Keep posts out of the nav, drafts out of `mkdocs build`, and badge them in serve:
+    sets each post's file inclusion (see `post_inclusion`). Returns the posts the build
+    shows and the drafts among them."""
+    shown: list[Post] = []
+    drafts: set[Post] = set()
+    by_src_uri = files.src_uris
+    for post in posts:
+        file = by_src_uri[post.src_uri]
+        file.inclusion = post_inclusion(
+            post,
+            now,
+            build_drafts=build_drafts,
+            future_is_draft=future_is_draft,
+            written_false_publishes=written_false_publishes,
+            show_drafts=show_drafts,
+        )
+        if file.inclusion is InclusionLevel.DRAFT:
+            drafts.add(post)
+        if file.inclusion is not InclusionLevel.EXCLUDED:
+            shown.append(post)
+    return shown, drafts
