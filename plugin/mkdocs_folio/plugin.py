@@ -8,6 +8,7 @@ from collections.abc import Callable, Hashable
 from copy import copy
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,9 +18,8 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -39,7 +39,7 @@ from .i18n import (
     point_alternates,
 )
 from .links import ResolvedLink, resolve_post_links
-from .listing_pages import generated_listing_file, shows_listing, user_pages_by_destination
+from .listing_pages import add_listing_pages, listing_folder, user_pages_by_destination
 from .material_compat import (
     MATERIAL_DEFAULTS,
     MaterialBlog,
@@ -54,9 +54,10 @@ from .material_views import LazyExcerpts, MaterialViews
 from .memo import Memo
 from .meta_files import MetaFile, meta_file_name, meta_files_for, read_meta_files
 from .navigation import (
-    add_sections_beside,
+    add_listing_entries,
+    add_recent_posts,
+    add_view_sections,
     attach_outside_nav,
-    insert_after_home,
 )
 from .offline import INDEX_SCRIPT_PATH, index_script, index_script_tag, offline_enabled
 from .outputs import SiteOutputs
@@ -71,10 +72,10 @@ from .search_cache import SearchCarry, forget_search_plugins_memory
 from .seo import inject_head
 from .series import Series, build_series
 from .sharing import Sharing, SharingOptions
-from .site_files import has_marker, image_finder, place, populate_page, rebuild_every_time
+from .site_files import image_finder, place, populate_page, rebuild_every_time
 from .structure.collection import PostCollection
 from .structure.dates import format_date
-from .structure.destinations import destination_key, fillable_marker, listing_claim
+from .structure.destinations import fillable_marker
 from .structure.errors import PostError
 from .structure.images import Image
 from .structure.pages import (
@@ -82,7 +83,6 @@ from .structure.pages import (
     Listing,
     PagePlan,
     blog_folder,
-    folder_beside_user_page,
     plan_pages,
     year_urls,
 )
@@ -417,11 +417,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         files.append(file)
         return file
 
-    def _home_src_uri(self, files: Files) -> str:
-        """The listing page's own source path: `index.fr.md` for `index.md` under i18n."""
-        file = files.get_file_from_path(self.config.listing_page)
-        return file.src_uri if file is not None else self.config.listing_page
-
     def _parse_file(self, file: File, source: str) -> Post:
         return self._parse_post(file.src_uri, source, language_free_path(file))
 
@@ -481,65 +476,40 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 )
             except (PostError, MaterialOptionError) as error:
                 raise PluginError(str(error)) from None
-        user_by_src = {file.src_uri: file for file in user_pages.values()}
-        self.home_src_uri = ""
-        prefix = self.language.prefix if self.language is not None else ""
-        for listing in plan_pages(self.collection, plan):
-            is_home = listing.kind is Kind.HOME and listing.number == 1
-            title = self._listing_title(listing)
-            file = generated_listing_file(config, listing, title, language_prefix=prefix)
-            own_page = user_by_src.get(listing.src_uri) or user_pages.get(
-                destination_key(file.dest_uri)
-            )
-            if own_page is not None and shows_listing(
-                own_page, listing, material=self.material is not None
-            ):
-                # The user's page holds the listing: after its content, or at the marker.
-                if listing.src_uri not in user_by_src:
-                    listing.src_uri = own_page.src_uri  # e.g. tags.md for tags/index.md
-                file = own_page
-                if is_home:
-                    self.home_src_uri = file.src_uri
-                if self.dirty is not None:
-                    self.dirty.render_listing_source(file)
-                elif self.is_dirty:
-                    rebuild_every_time(file)
-            else:
-                claim = listing_claim(listing, file.dest_uri, plan)
-                self.outputs.claim(file, source=claim.source, fix=claim.fix, marker=claim.marker)
-                if files.get_file_from_path(file.src_uri) is None:
-                    files.append(file)  # else the check of all destinations names the two
-            listing.url = file.url
-            # Keyed like the page that shows it: a translated listing page is `index.fr.md`.
-            self.listings[file.src_uri] = listing
-            if listing.number == 1:
-                self.view_urls[listing.src_uri] = file.url
-            if listing.kind is Kind.TAG and listing.number == 1 and listing.tag is not None:
-                listing.tag.url = file.url
-        self.home_src_uri = self.home_src_uri or self._home_src_uri(files)
+        pages = add_listing_pages(
+            files,
+            config,
+            plan_pages(self.collection, plan),
+            plan,
+            user_pages,
+            title=self._listing_title,
+            material=self.material is not None,
+            language_prefix=self.language.prefix if self.language is not None else "",
+            outputs=self.outputs,
+            on_user_page=self._carries_listing,
+        )
+        self.listings, self.view_urls = pages.listings, pages.view_urls
+        self.home_src_uri = pages.home_src_uri
+
+    def _carries_listing(self, file: File) -> None:
+        """A page the user wrote that shows a listing changes whenever a post does."""
+        if self.dirty is not None:
+            self.dirty.render_listing_source(file)
+        elif self.is_dirty:
+            rebuild_every_time(file)
 
     def _folder(
         self, option: str, kind: Kind, user_pages: dict[str, File], config: MkDocsConfig
     ) -> str:
-        """tags_dir or archive_dir; a default one steps aside for a page of the user's in a
-        docs site with Material's tags plugin (its tags.md), instead of replacing it."""
-        folder = str(self.config[option])
-        if option in self.option_names or not _has_material_tags(config):
-            return folder
-        prefix = self.language.prefix if self.language else ""
-        page = user_pages.get(destination_key(f"{prefix}{folder}/index.html"))
-        taken = page is not None and not has_marker(page, fillable_marker(Listing(kind, "", [])))
-        moved = folder_beside_user_page(
-            folder,
+        return listing_folder(
+            option,
+            str(self.config[option]),
+            kind,
+            user_pages,
             blog=blog_folder(self.config.listing_page, self.config.posts_dir),
-            taken=taken,
+            language_prefix=self.language.prefix if self.language else "",
+            may_move=option not in self.option_names and _has_material_tags(config),
         )
-        if moved != folder and page is not None:
-            log.info(
-                f"{page.src_uri} is your page at {folder}/: folio's {kind.value} pages are at"
-                f" {moved}/ (set '{option}' to choose another folder)"
-            )
-        return moved
 
     def _add_authors_and_series(self, files: Files, config: MkDocsConfig) -> None:
         docs_dir = Path(config.docs_dir)
@@ -569,60 +539,43 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return None
         self.nav = nav
         if self.config.nav_recent:
-            self._add_recent_posts_section(nav)
+            self.recent_links = add_recent_posts(
+                nav,
+                self.collection,
+                self.config.nav_recent,
+                title=self.strings["recent_posts"],
+                label=self._recent_label,
+            )
         if self.config.nav and config.nav is None:
-            self._add_listing_entries(nav, files)
+            add_listing_entries(
+                nav,
+                self._page_for(self.home_src_uri, files),
+                self.listings.values(),
+                partial(self._page_for, files=files),
+                material=self.material is not None,
+            )
         if self.material is not None:
             self._add_material_sections(nav, files, config)
         self._attach_to_listing(nav, files)
         return nav
 
     def _add_material_sections(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
-        """Material's blog nav: beside the blog's index (when it is in the nav), an Archive
-        section of the year pages, a Categories section and, with `authors_profiles`, an
-        Authors section, titled by `archive_name`, `categories_name`, `authors_profiles_name`."""
         blog = self.material
-        home = self._page_for(self.home_src_uri or self.config.listing_page, files)
-        if blog is None or home is None or home not in nav.pages:
+        if blog is None:
             return
-        by_kind: dict[Kind, list[Page]] = {Kind.YEAR: [], Kind.CATEGORY: [], Kind.AUTHOR: []}
-        # Categories by name, as Material sorts its section; years and authors as they come.
-        listings = sorted(
-            self.listings.values(),
-            key=lambda listing: listing.name or "" if listing.kind is Kind.CATEGORY else "",
-        )
-        for listing in listings:
-            page = self._page_for(listing.src_uri, files)
-            if listing.number == 1 and listing.kind in by_kind and page is not None:
-                by_kind[listing.kind].append(page)
         names = {
             Kind.YEAR: blog.archive_name,
             Kind.CATEGORY: blog.categories_name,
             Kind.AUTHOR: blog.authors_profiles_name,
         }
-        sections = [
-            (html.escape(material_translation(config, names[kind])), outside)
-            for kind, pages in by_kind.items()
-            for outside in [[page for page in pages if page not in nav.pages]]
-            if outside  # translated only when shown: each lookup loads a template
-        ]
-        add_sections_beside(nav, home, sections)
-
-    def _add_listing_entries(self, nav: Navigation, files: Files) -> None:
-        """An automatic nav would bury tags/index.md in a one-page "Tags" section: list the
-        Tags and Archive pages right after the listing, beside it (in its section, if any,
-        as Material's blog places its archive)."""
-        entries = [
-            page
-            for listing in self.listings.values()
-            if listing.in_nav
-            and listing.kind is not Kind.HOME
-            # With Material's options, Material's Archive section stands for folio's archive.
-            and not (self.material is not None and listing.kind is Kind.ARCHIVE)
-            for page in [self._page_for(listing.src_uri, files)]
-            if page is not None and page not in nav.pages
-        ]
-        insert_after_home(nav, self._page_for(self.home_src_uri, files), entries)
+        add_view_sections(
+            nav,
+            self._page_for(self.home_src_uri or self.config.listing_page, files),
+            self.listings.values(),
+            partial(self._page_for, files=files),
+            # Translated only when shown: each lookup loads a template.
+            title=lambda kind: html.escape(material_translation(config, names[kind])),
+        )
 
     def _attach_to_listing(self, nav: Navigation, files: Files) -> None:
         """Posts and listing pages outside the nav belong under the listing page, as with
@@ -632,17 +585,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return
         sources = [*self.collection.by_src_uri, *self.listings]
         attach_outside_nav(nav, home, (self._page_for(src_uri, files) for src_uri in sources))
-
-    def _add_recent_posts_section(self, nav: Navigation) -> None:
-        # The use case of mkdocs-blog-plugin: the newest posts, dated, in a nav section.
-        newest = sorted(self.collection, key=lambda post: -post.date.timestamp())
-        self.recent_links = [
-            (Link(self._recent_label(post), post.url), post)
-            for post in newest[: self.config.nav_recent]
-        ]
-        links: list[StructureItem] = [link for link, _ in self.recent_links]
-        if links:
-            nav.items.append(Section(html.escape(self.strings["recent_posts"]), links))
 
     def _recent_label(self, post: Post) -> str:
         date = format_date(post.date, self.config.date_format)
