@@ -409,12 +409,16 @@ class DirtyRebuilds:
         populate: Callable[[File], None],
         titles: Callable[[Listing], str],
         year_urls: Mapping[int, str],
+        other_outputs: Iterable[str],
     ) -> None:
         """In on_env, once every post has its title and excerpt: mark the pages to write.
+        `other_outputs` are the files folio writes besides pages (feeds, the palette index).
 
         A post whose page changes though MkDocs skipped it (a neighbour's new title, say) is
         rendered now, through `populate`, with every plugin's page events.
         """
+        # Before the nav is signed: a page MkDocs skipped has no title from its heading.
+        self.restore_titles(nav.pages if nav is not None else [])
         navigation = nav_signature(nav.items if nav is not None else [])
         previous = self.state.signatures
         for post in collection:
@@ -452,10 +456,7 @@ class DirtyRebuilds:
                 rebuild_when(file, _always)
             else:
                 rebuild_when(file, _never)
-
-    def add_outputs(self, dest_uris: Iterable[str]) -> None:
-        """Files folio writes besides pages (feeds, the palette index)."""
-        self._outputs.update(dest_uris)
+        self._outputs.update(other_outputs)
 
     def restore_titles(self, pages: Iterable[Any]) -> None:
         """Pages MkDocs skipped have no title from their heading: use their last one."""

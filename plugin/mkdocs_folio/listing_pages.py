@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .i18n import in_language
 from .outputs import SiteOutputs
 from .site_files import has_marker, place
 from .structure.destinations import destination_key, fillable_marker, listing_claim
 from .structure.pages import Kind, Listing, PagePlan, folder_beside_user_page
-from .titles import heading_markdown
+from .titles import given_listing_title, heading_markdown, plain_title
 
 log = get_plugin_logger(__name__)
 
@@ -149,3 +151,26 @@ def add_listing_pages(
         home = files.get_file_from_path(plan.listing_page)
         pages.home_src_uri = home.src_uri if home is not None else plan.listing_page
     return pages
+
+
+def generated_listing_markdown(
+    page: Page,
+    listing: Listing,
+    first_page: Page | None,
+    *,
+    default_title: Callable[[Listing], str],
+    keep_content: bool,
+) -> str:
+    """The Markdown of a listing's page folio generated, whose title it sets: a title given
+    in `nav:` wins, on the page and on its later pages (`first_page` is the series' first).
+    With Material's `pagination_keep_content`, later pages repeat the page you wrote."""
+    given_title = given_listing_title(page, first_page)
+    title = plain_title(given_title) if given_title else default_title(listing)
+    page.title = given_title or html.escape(title)
+    markdown = heading_markdown(title)
+    if keep_content and first_page not in (None, page) and first_page.file.generated_by is None:
+        markdown = first_page.markdown or markdown
+    if not (listing.kind is Kind.TAG and listing.number == 1):
+        # Listing copies of post text would make one post many search hits.
+        page.meta["search"] = {"exclude": True}
+    return markdown

@@ -105,3 +105,26 @@ def nav_page_rows(
         for page, sections in pages_with_sections(nav_items)
         if page.title and page.file.src_uri not in leave_out
     ]
+
+
+def palette_index_json(
+    collection: PostCollection,
+    listings: Iterable[Listing],
+    nav_items: list[Any],
+    *,
+    search: bool,
+    extra_links: Mapping[str, str],
+    drafts: set[Post],
+    date_format: str,
+) -> str:
+    """The index as the palette fetches it: the posts, the nav's other pages, and links to
+    the listings, the search index (when there is one) and `extra_links` (the feeds)."""
+    links = listing_links(listings)
+    if search:
+        links["search"] = "search/search_index.json"
+    links.update(extra_links)
+    pages = nav_page_rows(nav_items, leave_out=collection.by_src_uri)
+    index = build_palette_index(
+        collection, pages=pages, links=links, drafts=drafts, date_format=date_format
+    )
+    return dumps(index)

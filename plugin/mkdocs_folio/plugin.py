@@ -39,7 +39,12 @@ from .i18n import (
     point_alternates,
 )
 from .links import ResolvedLink, resolve_post_links
-from .listing_pages import add_listing_pages, listing_folder, user_pages_by_destination
+from .listing_pages import (
+    add_listing_pages,
+    generated_listing_markdown,
+    listing_folder,
+    user_pages_by_destination,
+)
 from .material_compat import (
     MATERIAL_DEFAULTS,
     MaterialBlog,
@@ -62,11 +67,11 @@ from .navigation import (
 from .offline import INDEX_SCRIPT_PATH, index_script, index_script_tag, offline_enabled
 from .outputs import SiteOutputs
 from .palette import palette_settings, settings_tag
-from .palette_index import INDEX_PATH, build_palette_index, dumps, listing_links, nav_page_rows
-from .placement import missing_listing_message, root_class, shows_class
+from .palette_index import INDEX_PATH, palette_index_json
+from .placement import missing_listing_message, shows_class
 from .post_context import PostContext
 from .post_sources import SourceReader, post_files, publish_posts, read_posts
-from .render import Renderer, fill, lists_titles_only, with_listing
+from .render import Renderer, fill, lists_titles_only, shows_excerpts
 from .search import index_post, search_entries, upsert_document
 from .search_cache import SearchCarry, forget_search_plugins_memory
 from .seo import inject_head
@@ -75,7 +80,6 @@ from .sharing import Sharing, SharingOptions
 from .site_files import image_finder, place, populate_page, rebuild_every_time
 from .structure.collection import PostCollection
 from .structure.dates import format_date
-from .structure.destinations import fillable_marker
 from .structure.errors import PostError
 from .structure.images import Image
 from .structure.pages import (
@@ -91,10 +95,7 @@ from .structure.related import KeptRelated
 from .structure.slugs import SLUG_STYLES
 from .template_cache import CompiledTemplates
 from .titles import (
-    given_listing_title,
-    heading_markdown,
     listing_title,
-    plain_title,
     with_title,
 )
 
@@ -102,7 +103,6 @@ log = get_plugin_logger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
-LISTING_MARKER = "<!-- folio:posts -->"
 
 
 class FolioPlugin(BasePlugin[FolioConfig]):
@@ -407,7 +407,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return files
 
     def _lists_titles_only(self, listing: Listing) -> bool:
-        if self._material_templates and _shows_excerpts(listing):
+        if self._material_templates and shows_excerpts(listing):
             return False  # Material's blog.html shows excerpts
         return lists_titles_only(listing, tag_excerpts=self.config.tag_excerpts)
 
@@ -617,23 +617,17 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 page.meta.setdefault("template", "blog-post.html")
                 _hide(page, "navigation")
         listing = self.listings.get(page.file.src_uri)
-        if listing is not None and self._material_templates and _shows_excerpts(listing):
+        if listing is not None and self._material_templates and shows_excerpts(listing):
             page.meta.setdefault("template", "blog.html")
         if listing is not None and page.file.generated_by is not None:
-            # A title given in `nav:` wins, on the page and on its later pages.
             first = listing.series[0] if listing.series else listing
-            first_page = self._page_for(first.src_uri, files)
-            given_title = given_listing_title(page, first_page)
-            title = plain_title(given_title) if given_title else self._listing_title(listing)
-            page.title = given_title or html.escape(title)
-            markdown = heading_markdown(title)
-            kept = self.material is not None and self.material.pagination_keep_content
-            if kept and first_page not in (None, page) and first_page.file.generated_by is None:
-                # Material's `pagination_keep_content`: later pages repeat the page you wrote.
-                markdown = first_page.markdown or markdown
-            if not (listing.kind is Kind.TAG and listing.number == 1):
-                # Listing copies of post text would make one post many search hits.
-                page.meta["search"] = {"exclude": True}
+            markdown = generated_listing_markdown(
+                page,
+                listing,
+                self._page_for(first.src_uri, files),
+                default_title=self._listing_title,
+                keep_content=self.material is not None and self.material.pagination_keep_content,
+            )
         return markdown
 
     def _listing_title(self, listing: Listing) -> str:
@@ -747,7 +741,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return env
 
     def _plan_dirty_build(self, dirty: DirtyRebuilds, config: MkDocsConfig, files: Files) -> None:
-        dirty.restore_titles(self.nav.pages if self.nav is not None else [])
+        feeds = [feed.file for feed in self.sharing.feeds] if self.sharing is not None else []
+        index = [self.palette_index_file] if self.palette_index_file is not None else []
         dirty.plan_pages(
             self.nav,
             files,
@@ -757,10 +752,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             populate=lambda file: populate_page(file, config, files),
             titles=self._listing_title,
             year_urls=self._year_urls(),
+            other_outputs=[file.dest_uri for file in feeds + index],
         )
-        feeds = [feed.file for feed in self.sharing.feeds] if self.sharing is not None else []
-        index = [self.palette_index_file] if self.palette_index_file is not None else []
-        dirty.add_outputs(file.dest_uri for file in feeds + index)
         self.search_carry.start()
         self.page_order = [
             file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
@@ -771,23 +764,18 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
     def _write_palette_index(self) -> None:
         assert self.palette_index_file is not None
-        links = listing_links(self.listings.values())
-        if self.search_entries is not None:
-            links["search"] = "search/search_index.json"
-        if self.sharing is not None:
-            links.update(self.sharing.palette_links())
-        nav_items = self.nav.items if self.nav else []
-        pages = nav_page_rows(nav_items, leave_out=self.collection.by_src_uri)
-        index = build_palette_index(
+        index = palette_index_json(
             self.collection,
-            pages=pages,
-            links=links,
+            self.listings.values(),
+            self.nav.items if self.nav else [],
+            search=self.search_entries is not None,
+            extra_links=self.sharing.palette_links() if self.sharing is not None else {},
             drafts=self.drafts,
             date_format=self.config.date_format,
         )
-        self.palette_index_file.content_string = dumps(index)
+        self.palette_index_file.content_string = index
         if self.palette_script_file is not None:
-            self.palette_script_file.content_string = index_script(dumps(index))
+            self.palette_script_file.content_string = index_script(index)
 
     def _render_skipped_post(self, post: Post, config: MkDocsConfig, files: Files) -> None:
         # `mkdocs serve --dirty` skips unchanged pages, but listings still need their excerpts.
@@ -821,17 +809,16 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if post is not None:
             views.describe(page, post)
             page.content = renderer.post_page(content, post, page.url, sidebar=material_templates)
-        if listing is not None and _shows_excerpts(listing):
+        if listing is not None and shows_excerpts(listing):
             excerpts = LazyExcerpts(
                 listing.posts, lambda other: views.excerpt_view(other, page.url, renderer)
             )
             context["posts"] = excerpts  # type: ignore[typeddict-unknown-key]
             context["pagination"] = views.pager(listing)  # type: ignore[typeddict-unknown-key]
-        if listing is not None and not (material_templates and _shows_excerpts(listing)):
-            body = renderer.rebase(renderer.listing(listing), page.url)
-            self.listing_roots[page.file.src_uri] = root_class(body)
-            marker = LISTING_MARKER if listing.kind is Kind.HOME else fillable_marker(listing)
-            page.content = with_listing(content, body, marker)
+        if listing is not None and not (material_templates and shows_excerpts(listing)):
+            page.content, self.listing_roots[page.file.src_uri] = renderer.listing_page(
+                content, listing, page.url
+            )
         if (post or listing) and config.theme.name != "material":
             # Material prints the page title when the content has no <h1>; other themes do not.
             page.content = with_title(page.content or "", page.title)
@@ -923,10 +910,3 @@ def _hide(page: Page, part: str) -> None:
     hidden = page.meta.get("hide")
     hidden = list(hidden) if isinstance(hidden, list) else []
     page.meta["hide"] = [*hidden, part] if part not in hidden else hidden
-
-
-def _shows_excerpts(listing: Listing) -> bool:
-    """Listings of post excerpts (Material's views); the tags index and archive list titles."""
-    if listing.kind in (Kind.TAGS, Kind.ARCHIVE):
-        return False
-    return listing.excerpts if listing.kind is Kind.YEAR else True

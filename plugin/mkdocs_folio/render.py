@@ -17,9 +17,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .placement import root_class
 from .post_context import PostContext
 from .structure.collection import PostCollection, by_year
 from .structure.dates import format_date
+from .structure.destinations import fillable_marker
 from .structure.pages import Kind, Listing, pager_items
 from .structure.post import Post
 from .titles import after_first_h1
@@ -30,6 +32,9 @@ _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _HEADING_ID = re.compile(r'(<h[1-6][^>]*?)\sid="[^"]*"')
 _HEADING_LEVEL = re.compile(r"<(/?)h([1-5])\b")
 
+
+LISTING_MARKER = "<!-- folio:posts -->"
+"""Where the blog's home page shows its listing; other listings have markers of their own."""
 
 ENTRY_TAG_LIMIT = 10
 """Tag chips on a listing entry; more show as "+N" linking to the post. A post's N tag pages
@@ -307,6 +312,13 @@ class Renderer:
             older_url=self.href(following.url) if following else None,
         )
 
+    def listing_page(self, content: str, listing: Listing, page_url: str) -> tuple[str, str | None]:
+        """A page's HTML with its listing at the page's marker, or after its content; and
+        the class of the listing's root element, to check that the theme printed it."""
+        body = self.rebase(self.listing(listing), page_url)
+        marker = LISTING_MARKER if listing.kind is Kind.HOME else fillable_marker(listing)
+        return with_listing(content, body, marker), root_class(body)
+
     def _archive(
         self, groups: list[tuple[int, list[Post]]], *, show_years: bool, link_years: bool = True
     ) -> str:
@@ -410,6 +422,13 @@ class Renderer:
                 for link in (self.context.links.get(post, []) if with_links else [])
             ],
         )
+
+
+def shows_excerpts(listing: Listing) -> bool:
+    """Listings of post excerpts (Material's views); the tags index and archive list titles."""
+    if listing.kind in (Kind.TAGS, Kind.ARCHIVE):
+        return False
+    return listing.excerpts if listing.kind is Kind.YEAR else True
 
 
 def lists_titles_only(listing: Listing, *, tag_excerpts: bool) -> bool:
