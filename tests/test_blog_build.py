@@ -356,10 +356,11 @@ def test_wrong_option_values_are_config_errors(
 def test_serve_rebuilds_redo_only_the_edited_post(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import mkdocs_folio.excerpt as folio_excerpt
     import mkdocs_folio.plugin as folio_plugin
 
     calls: dict[str, list[str]] = {"parse": [], "summarize": []}
-    real_parse, real_summarize = folio_plugin.parse_post, folio_plugin.summarize
+    real_parse, real_summarize = folio_plugin.parse_post, folio_excerpt.summarize
 
     def parse(src_uri: str, source: str, **options: object) -> object:
         calls["parse"].append(src_uri)
@@ -370,7 +371,7 @@ def test_serve_rebuilds_redo_only_the_edited_post(
         return real_summarize(html, **options)
 
     monkeypatch.setattr(folio_plugin, "parse_post", parse)
-    monkeypatch.setattr(folio_plugin, "summarize", summarize)
+    monkeypatch.setattr(folio_excerpt, "summarize", summarize)
     write_site(
         tmp_path,
         {

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]
 import rjsmin  # type: ignore[import-untyped]
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
 
 SOURCE_DIR = Path(__file__).parent / "assets" / "folio"
 OUTPUT_DIR = "assets/folio"
@@ -64,3 +66,21 @@ def folio_assets(*, palette: bool, read: Callable[[str], str] = read_source) -> 
         # which no minifier on PyPI does for modern JavaScript.
         assets.append(bundle("palette", ".js", (read("palette.min.js"),)))
     return assets
+
+
+def add_to_config(config: MkDocsConfig, assets: Sequence[Asset]) -> None:
+    """Each asset on every page, once: stylesheets in `extra_css`, scripts (deferred) in
+    `extra_javascript`."""
+    for asset in assets:
+        if asset.is_stylesheet:
+            if asset.path not in config.extra_css:
+                config.extra_css.append(asset.path)
+        elif asset.path not in map(str, config.extra_javascript):
+            config.extra_javascript.append(deferred_script(asset.path))
+
+
+def deferred_script(path: str) -> ExtraScriptValue:
+    """The palette waits for nothing and nothing waits for it: it must not block rendering."""
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script

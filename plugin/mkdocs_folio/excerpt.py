@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, replace
 from html import unescape
 from html.parser import HTMLParser
 
-from .structure.post import RenderedBody
+from .memo import Memo
+from .structure.post import Post, RenderedBody
 
 # MkDocs' own HTML is regular enough for regular expressions, which run in C: an HTMLParser
 # subclass spent more time on every post than the rest of folio together.
@@ -198,3 +200,49 @@ def summarize(
         reading_minutes=minutes,
         is_whole_post=not has_separator,
     )
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """folio's options for excerpts and reading times (see `summarize`)."""
+
+    separator: str
+    length: int
+    words_per_minute: int
+    excerpt_style: str
+    reading_time_style: str
+    reading_time: bool
+    """Whether reading times are shown; a post's own `reading_time` always is."""
+
+
+def summarize_post(
+    post: Post, html: str, options: SummaryOptions, memo: Memo[RenderedBody]
+) -> RenderedBody:
+    """The post's excerpt and reading time from its rendered `html`; `memo` keeps them
+    while `mkdocs serve` rebuilds with the same HTML and options."""
+    body = memo.cached(
+        post.src_uri,
+        (
+            html,
+            post.description,
+            options.separator,
+            options.length,
+            options.words_per_minute,
+            options.excerpt_style,
+            options.reading_time_style,
+        ),
+        lambda: summarize(
+            html,
+            description=post.description,
+            separator=options.separator,
+            length=options.length,
+            words_per_minute=options.words_per_minute,
+            excerpt_style=options.excerpt_style,
+            reading_time_style=options.reading_time_style,
+        ),
+    )
+    if post.reading_minutes is not None:
+        body = replace(body, reading_minutes=post.reading_minutes)
+    elif not options.reading_time:
+        body = replace(body, reading_minutes=None)
+    return body

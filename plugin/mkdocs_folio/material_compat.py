@@ -10,13 +10,15 @@ option folio cannot honour. The names and defaults are those of Material 9.x's
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from pymdownx.slugs import slugify as pymdownx_slugify
 
 from .authors import Author
@@ -26,6 +28,8 @@ from .structure.pages import ArchivePeriod, Kind, PagePlan, PostGroup
 from .structure.paths import folder_problem, url_template_problem
 from .structure.post import Post
 from .structure.routing import post_path, url_format_problem
+
+log = get_plugin_logger(__name__)
 
 Slugify = Callable[[str, str], str]
 
@@ -537,3 +541,26 @@ __all__ = [
     "material_translation",
     "resolve",
 ]
+
+
+def apply_material_options(
+    options: MutableMapping[str, Any], written: Collection[str], docs_dir: Path
+) -> MaterialBlog:
+    """Material's blog options as written (`written` names the options the user wrote),
+    Material's defaults for the rest, applied to folio's own `options` the user did not set.
+
+    Raises PluginError for an option folio cannot read; logs a warning for each one it
+    cannot honour."""
+    given = {name: options[name] for name in MATERIAL_DEFAULTS if name in written}
+    try:
+        blog = resolve(given)
+    except MaterialOptionError as error:
+        raise PluginError(f"folio: {error}") from None
+    for warning in blog.warnings:
+        log.warning(warning)
+    for name, value in blog.folio_options().items():
+        if name in MATERIAL_DEFAULTS or name not in written:
+            options[name] = value
+    if "authors_file" not in written and not (docs_dir / blog.authors_file).is_file():
+        options["authors_file"] = ""  # Material's file is optional; folio's lookup then
+    return blog

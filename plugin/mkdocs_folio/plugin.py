@@ -14,7 +14,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -25,11 +24,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from .anchors import selector_safe_heading_ids
 from .authors import Author, AuthorsFileError, load_authors_file, resolve_authors
-from .bundle import Asset, folio_assets
+from .bundle import Asset, add_to_config, folio_assets
 from .config import FolioConfig, merged_strings
 from .covers import resolve_covers
 from .dirty import DirtyRebuilds
-from .excerpt import heading_title, summarize
+from .excerpt import SummaryOptions, heading_title, summarize_post
 from .i18n import (
     Language,
     add_to_sitemap,
@@ -46,13 +45,12 @@ from .listing_pages import (
     user_pages_by_destination,
 )
 from .material_compat import (
-    MATERIAL_DEFAULTS,
     MaterialBlog,
     MaterialOptionError,
+    apply_material_options,
     is_material_spelling,
     material_page_plan,
     material_translation,
-    resolve,
 )
 from .material_templates import date_filter
 from .material_views import LazyExcerpts, MaterialViews
@@ -70,6 +68,7 @@ from .palette import palette_settings, settings_tag
 from .palette_index import INDEX_PATH, palette_index_json
 from .placement import missing_listing_message, shows_class
 from .post_context import PostContext
+from .post_pages import prepare_post_page
 from .post_sources import SourceReader, post_files, publish_posts, read_posts
 from .render import Renderer, fill, lists_titles_only, shows_excerpts
 from .search import index_post, search_entries, upsert_document
@@ -177,21 +176,26 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return None
         self.material = None
         if is_material_spelling(self.option_names, Path(config.docs_dir)):
-            self.material = self._read_material_options(Path(config.docs_dir))
+            self.material = apply_material_options(
+                self.config, self.option_names, Path(config.docs_dir)
+            )
         self.zone = ZoneInfo(self.config.timezone)
         self.strings = merged_strings(self.config.strings)
         self.site_name = config.site_name
+        self.summary_options = SummaryOptions(
+            separator=self.config.excerpt_separator,
+            length=self.config.excerpt_length,
+            words_per_minute=self.config.words_per_minute,
+            excerpt_style=self.config.excerpt_style,
+            reading_time_style=self.config.reading_time_style,
+            reading_time=self.config.reading_time,
+        )
         # Last in the search path, so a theme's custom_dir can override any folio template.
         config.theme.dirs.append(str(TEMPLATES_DIR))
         palette = self.config.palette
         # One stylesheet and one script per page, minified, named by a hash of their content.
         self.assets: list[Asset] = folio_assets(palette=palette.enabled)
-        for asset in self.assets:
-            if asset.is_stylesheet:
-                if asset.path not in config.extra_css:
-                    config.extra_css.append(asset.path)
-            elif asset.path not in map(str, config.extra_javascript):
-                config.extra_javascript.append(deferred_script(asset.path))
+        add_to_config(config, self.assets)
         self.palette_tag = self._palette_tag(language_prefix="") if palette.enabled else ""
         self.i18n = i18n_plugin(config.plugins)
         if self.i18n is not None and self.dirty is not None:
@@ -212,25 +216,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 index=language_prefix + INDEX_PATH,
             )
         )
-
-    def _read_material_options(self, docs_dir: Path) -> MaterialBlog:
-        """Material's blog options as written, Material's defaults for the rest, applied to
-        folio's own options the user did not set."""
-        written = {
-            name: self.config[name] for name in MATERIAL_DEFAULTS if name in self.option_names
-        }
-        try:
-            blog = resolve(written)
-        except MaterialOptionError as error:
-            raise PluginError(f"folio: {error}") from None
-        for warning in blog.warnings:
-            log.warning(warning)
-        for name, value in blog.folio_options().items():
-            if name in MATERIAL_DEFAULTS or name not in self.option_names:
-                self.config[name] = value
-        if "authors_file" not in self.option_names and not (docs_dir / blog.authors_file).is_file():
-            self.config.authors_file = ""  # Material's file is optional; folio's lookup then
-        return blog
 
     def _material_post_path(self, prefix: str) -> Callable[[Post], str] | None:
         blog = self.material
@@ -315,12 +300,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         except PostError as error:
             raise PluginError(str(error)) from None
         for merged in self.collection.merged_tags:
-            log.warning(
-                f"{merged.src_uri}: 'tags' has '{merged.spelling}', which gives the same slug"
-                f" as '{merged.tag.name}' ('{merged.tag.slug}'): their posts are listed together"
-                f" as '{merged.tag.name}'; use one spelling, or set 'tags_display' to choose the"
-                " name shown"
-            )
+            log.warning(merged.warning)
         self.outputs = outputs = SiteOutputs(config)
         by_src_uri = files.src_uris  # one lookup per post, without normalising the path
         for post in self.collection:
@@ -605,17 +585,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return None
         post = self.collection.by_src_uri.get(page.file.src_uri)
         if post is not None:
-            if not (post.title_from_heading or post.title_is_fallback):
-                # Material prints page titles as raw HTML; a front matter title is text.
-                page.title = html.escape(post.title)
-            # Merged display names, so search results show one spelling per tag.
-            page.meta["tags"] = [tag.name for tag in self.collection.tags_of(post)]
-            if not self.config.post_toc:
-                _hide(page, "toc")
-            if self._material_templates:
-                # As Material's blog does: its post template, whose sidebar replaces the nav.
-                page.meta.setdefault("template", "blog-post.html")
-                _hide(page, "navigation")
+            prepare_post_page(
+                page,
+                post,
+                self.collection.tags_of(post),
+                toc=self.config.post_toc,
+                material_templates=self._material_templates,
+            )
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and self._material_templates and shows_excerpts(listing):
             page.meta.setdefault("template", "blog.html")
@@ -669,27 +645,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.post_html[post] = content
         # Material's listing entries are headed by the post's own `# heading`, if it has one.
         self.post_headings[post] = heading_title(content)
-        separator = self.config.excerpt_separator
-        length, words_per_minute = self.config.excerpt_length, self.config.words_per_minute
-        style, counting = self.config.excerpt_style, self.config.reading_time_style
-        body = self.rendered_bodies.cached(
-            post.src_uri,
-            (content, post.description, separator, length, words_per_minute, style, counting),
-            lambda: summarize(
-                content,
-                description=post.description,
-                separator=separator,
-                length=length,
-                words_per_minute=words_per_minute,
-                excerpt_style=style,
-                reading_time_style=counting,
-            ),
-        )
-        if post.reading_minutes is not None:
-            body = replace(body, reading_minutes=post.reading_minutes)
-        elif not self.config.reading_time:
-            body = replace(body, reading_minutes=None)
-        return body
+        return summarize_post(post, content, self.summary_options, self.rendered_bodies)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
@@ -897,16 +853,3 @@ class FolioPlugin(BasePlugin[FolioConfig]):
 
 def _has_material_tags(config: MkDocsConfig) -> bool:
     return "material/tags" in config.plugins or "tags" in config.plugins
-
-
-def deferred_script(path: str) -> ExtraScriptValue:
-    """The palette waits for nothing and nothing waits for it: it must not block rendering."""
-    script = ExtraScriptValue(path)
-    script.defer = True
-    return script
-
-
-def _hide(page: Page, part: str) -> None:
-    hidden = page.meta.get("hide")
-    hidden = list(hidden) if isinstance(hidden, list) else []
-    page.meta["hide"] = [*hidden, part] if part not in hidden else hidden

@@ -88,6 +88,16 @@ class MergedSpelling:
     src_uri: str
     """The post that used the spelling first."""
 
+    @property
+    def warning(self) -> str:
+        """What the build tells the user: the post, the two spellings, and the fixes."""
+        return (
+            f"{self.src_uri}: 'tags' has '{self.spelling}', which gives the same slug"
+            f" as '{self.tag.name}' ('{self.tag.slug}'): their posts are listed together"
+            f" as '{self.tag.name}'; use one spelling, or set 'tags_display' to choose the"
+            " name shown"
+        )
+
 
 class TagRegistry:
     """Merges spellings into tags; the display name is the first spelling seen or the override.
