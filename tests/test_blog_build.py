@@ -357,10 +357,10 @@ def test_serve_rebuilds_redo_only_the_edited_post(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import mkdocs_folio.excerpt as folio_excerpt
-    import mkdocs_folio.plugin as folio_plugin
+    import mkdocs_folio.post_sources as folio_sources
 
     calls: dict[str, list[str]] = {"parse": [], "summarize": []}
-    real_parse, real_summarize = folio_plugin.parse_post, folio_excerpt.summarize
+    real_parse, real_summarize = folio_sources.parse_post, folio_excerpt.summarize
 
     def parse(src_uri: str, source: str, **options: object) -> object:
         calls["parse"].append(src_uri)
@@ -370,7 +370,7 @@ def test_serve_rebuilds_redo_only_the_edited_post(
         calls["summarize"].append(html)
         return real_summarize(html, **options)
 
-    monkeypatch.setattr(folio_plugin, "parse_post", parse)
+    monkeypatch.setattr(folio_sources, "parse_post", parse)
     monkeypatch.setattr(folio_excerpt, "summarize", summarize)
     write_site(
         tmp_path,

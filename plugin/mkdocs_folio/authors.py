@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
 from .structure.errors import PostError, describe
 from .structure.post import Post, load_yaml, read_data_file
 from .structure.urls import url_problem
@@ -160,3 +163,18 @@ def resolve_authors(
             found.append(author)
         resolved[post] = found
     return resolved
+
+
+def take_authors_file(
+    files: Files, docs_dir: Path, configured: str, posts_dir: str
+) -> AuthorsFile | None:
+    """The authors file (see `load_authors_file`), taken out of `files`: it is folio's data,
+    not a page of the site. Raises PluginError when it is missing or malformed."""
+    try:
+        found = load_authors_file(docs_dir, configured, posts_dir)
+    except AuthorsFileError as error:
+        raise PluginError(str(error)) from None
+    data_file = files.get_file_from_path(found.src_uri) if found is not None else None
+    if data_file is not None:
+        files.remove(data_file)
+    return found

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .config import PaletteConfig
 from .palette_index import INDEX_PATH
 
 CONFIG_ELEMENT_ID = "folio-palette-config"
@@ -76,3 +77,17 @@ def settings_tag(settings: Mapping[str, Any]) -> str:
         .replace("&", "\\u0026")
     )
     return f'<script type="application/json" id="{CONFIG_ELEMENT_ID}">{payload}</script>'
+
+
+def palette_tag(palette: PaletteConfig, *, language_prefix: str) -> str:
+    """The settings tag of the pages of the language whose pages are under `language_prefix`
+    ('' for the default language): their palette loads that language's index."""
+    return settings_tag(
+        palette_settings(
+            keys=palette.shortcuts,
+            strings=palette.strings,
+            full_text=palette.full_text,
+            recent=palette.recent,
+            index=language_prefix + INDEX_PATH,
+        )
+    )

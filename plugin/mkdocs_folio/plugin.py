@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Hashable
-from copy import copy
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
@@ -23,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .anchors import selector_safe_heading_ids
-from .authors import Author, AuthorsFileError, load_authors_file, resolve_authors
+from .authors import Author, resolve_authors, take_authors_file
 from .bundle import Asset, add_to_config, folio_assets
 from .config import FolioConfig, merged_strings
 from .covers import resolve_covers
@@ -55,7 +54,7 @@ from .material_compat import (
 from .material_templates import date_filter
 from .material_views import LazyExcerpts, MaterialViews
 from .memo import Memo
-from .meta_files import MetaFile, meta_file_name, meta_files_for, read_meta_files
+from .meta_files import MetaFile, meta_file_name, read_meta_files
 from .navigation import (
     add_listing_entries,
     add_recent_posts,
@@ -64,12 +63,19 @@ from .navigation import (
 )
 from .offline import INDEX_SCRIPT_PATH, index_script, index_script_tag, offline_enabled
 from .outputs import SiteOutputs
-from .palette import palette_settings, settings_tag
+from .palette import palette_tag
 from .palette_index import INDEX_PATH, palette_index_json
 from .placement import missing_listing_message, shows_class
 from .post_context import PostContext
 from .post_pages import prepare_post_page
-from .post_sources import SourceReader, post_files, publish_posts, read_posts
+from .post_sources import (
+    ParseOptions,
+    SourceReader,
+    parse_fresh,
+    post_files,
+    publish_posts,
+    read_posts,
+)
 from .render import Renderer, fill, lists_titles_only, shows_excerpts
 from .search import index_post, search_entries, upsert_document
 from .search_cache import SearchCarry, forget_search_plugins_memory
@@ -89,7 +95,7 @@ from .structure.pages import (
     plan_pages,
     year_urls,
 )
-from .structure.post import Post, RenderedBody, parse_post
+from .structure.post import Post, RenderedBody
 from .structure.related import KeptRelated
 from .structure.slugs import SLUG_STYLES
 from .template_cache import CompiledTemplates
@@ -182,6 +188,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.zone = ZoneInfo(self.config.timezone)
         self.strings = merged_strings(self.config.strings)
         self.site_name = config.site_name
+        slug_style = self._slug_style
+        self.parse_options = ParseOptions(
+            posts_dir=self.config.posts_dir,
+            zone=self.zone,
+            slug_style=slug_style,
+            slug_key=self.material.slug_key if self.material is not None else slug_style,
+            categories_as_tags=self.config.categories_as_tags,
+            file_as_written=self.material is not None,
+        )
         self.summary_options = SummaryOptions(
             separator=self.config.excerpt_separator,
             length=self.config.excerpt_length,
@@ -196,7 +211,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # One stylesheet and one script per page, minified, named by a hash of their content.
         self.assets: list[Asset] = folio_assets(palette=palette.enabled)
         add_to_config(config, self.assets)
-        self.palette_tag = self._palette_tag(language_prefix="") if palette.enabled else ""
+        self.palette_tag = palette_tag(palette, language_prefix="") if palette.enabled else ""
         self.i18n = i18n_plugin(config.plugins)
         if self.i18n is not None and self.dirty is not None:
             # mkdocs-static-i18n builds every language in turn into one site: what folio keeps
@@ -204,18 +219,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.dirty = None
         self.offline = offline_enabled(config.plugins)
         return config
-
-    def _palette_tag(self, *, language_prefix: str) -> str:
-        palette = self.config.palette
-        return settings_tag(
-            palette_settings(
-                keys=palette.shortcuts,
-                strings=palette.strings,
-                full_text=palette.full_text,
-                recent=palette.recent,
-                index=language_prefix + INDEX_PATH,
-            )
-        )
 
     def _material_post_path(self, prefix: str) -> Callable[[Post], str] | None:
         blog = self.material
@@ -258,7 +261,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.language = language
         prefix = language.prefix if language else ""
         if self.config.palette.enabled and prefix:
-            self.palette_tag = self._palette_tag(language_prefix=prefix)
+            self.palette_tag = palette_tag(self.config.palette, language_prefix=prefix)
         self.parsed_posts.next_build()
         self.rendered_bodies.next_build()
         self.post_sources.next_build()
@@ -344,11 +347,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             strings=self.strings,
             collection=self.collection,
             listings=self.listings,
-            drafts=self.drafts,
-            post_authors=self.post_authors,
+            context=self.post_context,
             post_html=self.post_html,
             home_src_uri=self.home_src_uri,
-            images=self.images,
             default_image=self.default_image,
         )
         self.sharing.add_feed_files(files, outputs, prefix=prefix)  # filled in on_env
@@ -398,39 +399,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return file
 
     def _parse_file(self, file: File, source: str) -> Post:
-        return self._parse_post(file.src_uri, source, language_free_path(file))
-
-    def _parse_post(self, src_uri: str, source: str, path: str) -> Post:
-        slug_style = self._slug_style
-        meta_files = meta_files_for(src_uri, self.meta_files)
-        inputs = (
-            source,
-            path,
-            self.config.posts_dir,
-            self.zone,
-            self.material.slug_key if self.material is not None else slug_style,
-            self.config.categories_as_tags,
-            *(meta.text for meta in meta_files),
+        path = language_free_path(file)
+        return parse_fresh(
+            file.src_uri, source, path, self.parse_options, self.meta_files, self.parsed_posts
         )
-        post = self.parsed_posts.cached(
-            src_uri,
-            inputs,
-            lambda: parse_post(
-                src_uri,
-                source,
-                posts_dir=self.config.posts_dir,
-                zone=self.zone,
-                slug_style=slug_style,
-                categories_as_tags=self.config.categories_as_tags,
-                path=path,
-                defaults=[(meta.src_uri, meta.data) for meta in meta_files],
-                file_as_written=self.material is not None,
-            ),
-        )
-        # A fresh copy per build: the build fills in its URL and body.
-        fresh = copy(post)
-        fresh.url, fresh.dest_uri, fresh.body = "", "", None
-        return fresh
 
     def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> None:
         user_pages = user_pages_by_destination(files, self.collection.by_src_uri)
@@ -492,14 +464,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         )
 
     def _add_authors_and_series(self, files: Files, config: MkDocsConfig) -> None:
-        docs_dir = Path(config.docs_dir)
-        try:
-            found = load_authors_file(docs_dir, self.config.authors_file, self.config.posts_dir)
-        except AuthorsFileError as error:
-            raise PluginError(str(error)) from None
-        data_file = files.get_file_from_path(found.src_uri) if found is not None else None
-        if data_file is not None:
-            files.remove(data_file)  # folio's data, not a page of the site
+        found = take_authors_file(
+            files, Path(config.docs_dir), self.config.authors_file, self.config.posts_dir
+        )
         authors = found.authors if found is not None else None
         shown_path = found.shown_path if found is not None else None
         self.authors_by_id = authors or {}

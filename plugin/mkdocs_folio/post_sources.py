@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
-from datetime import datetime
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from copy import copy
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,9 +19,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .i18n import language_free_path
+from .memo import Memo
+from .meta_files import MetaFile, meta_files_for
 from .structure.collection import is_unpublished
 from .structure.errors import PostError
-from .structure.post import Post
+from .structure.post import Post, parse_post
 
 log = get_plugin_logger(__name__)
 
@@ -216,3 +220,58 @@ def publish_posts(
         if file.inclusion is not InclusionLevel.EXCLUDED:
             shown.append(post)
     return shown, drafts
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """folio's options for reading a post's source (see `parse_post`)."""
+
+    posts_dir: str
+    zone: tzinfo
+    slug_style: Callable[[str], str]
+    slug_key: Hashable
+    """What names `slug_style` among a memo's inputs."""
+    categories_as_tags: bool
+    file_as_written: bool
+
+
+def parse_fresh(
+    src_uri: str,
+    source: str,
+    path: str,
+    options: ParseOptions,
+    meta_files: Sequence[MetaFile],
+    memo: Memo[Post],
+) -> Post:
+    """The post of `source` (at the language-free `path`), with the front matter defaults of
+    the `meta_files` that apply to it; `memo` keeps it while `mkdocs serve` rebuilds with the
+    same inputs. Raises PostError naming the file and the field."""
+    applying = meta_files_for(src_uri, meta_files)
+    inputs = (
+        source,
+        path,
+        options.posts_dir,
+        options.zone,
+        options.slug_key,
+        options.categories_as_tags,
+        *(meta.text for meta in applying),
+    )
+    post = memo.cached(
+        src_uri,
+        inputs,
+        lambda: parse_post(
+            src_uri,
+            source,
+            posts_dir=options.posts_dir,
+            zone=options.zone,
+            slug_style=options.slug_style,
+            categories_as_tags=options.categories_as_tags,
+            path=path,
+            defaults=[(meta.src_uri, meta.data) for meta in applying],
+            file_as_written=options.file_as_written,
+        ),
+    )
+    # A fresh copy per build: the build fills in its URL and body.
+    fresh = copy(post)
+    fresh.url, fresh.dest_uri, fresh.body = "", "", None
+    return fresh

@@ -32,6 +32,7 @@ from .feeds import (
     newest,
 )
 from .outputs import SiteOutputs
+from .post_context import PostContext
 from .render import fill, relative_root
 from .seo import (
     ArticleData,
@@ -88,11 +89,9 @@ class Sharing:
         strings: Mapping[str, str],
         collection: PostCollection,
         listings: Mapping[str, Listing],
-        drafts: set[Post],
-        post_authors: Mapping[Post, list[Author]],
+        context: PostContext,
         post_html: Mapping[Post, str],
         home_src_uri: str,
-        images: Mapping[Post, Image] | None = None,
         default_image: Image | None = None,
     ) -> None:
         self.options = options
@@ -104,11 +103,11 @@ class Sharing:
         self.strings = strings
         self.collection = collection
         self.listings = listings
-        self.drafts = drafts
-        self.post_authors = post_authors
+        self.drafts = context.drafts
+        self.post_authors = context.authors
         self.post_html = post_html
         self.home_src_uri = home_src_uri
-        self.images: Mapping[Post, Image] = images or {}
+        self.images = context.images
         self.default_image = default_image
         self.feeds: list[_Feed] = []
         self.site_feeds: list[_Feed] = []
