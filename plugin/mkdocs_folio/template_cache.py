@@ -37,6 +37,8 @@ def environment_key(environment: jinja2.Environment) -> Hashable:
     """What of an environment, besides a template's source, decides its compiled code."""
     autoescape = environment.autoescape
     return (
+        type(environment),
+        environment.code_generator_class,
         tuple(getattr(environment, name) for name in _SYNTAX),
         tuple(sorted(environment.extensions)),
         autoescape if isinstance(autoescape, bool) else getattr(autoescape, "__qualname__", ""),
