@@ -205,6 +205,16 @@ class MaterialBlog:
             "categories_as_tags": False,
         }
 
+    def section_name(self, kind: Kind) -> str:
+        """What titles the nav section of the year, category or author pages: a key of
+        Material's translations, or text."""
+        names = {
+            Kind.YEAR: self.archive_name,
+            Kind.CATEGORY: self.categories_name,
+            Kind.AUTHOR: self.authors_profiles_name,
+        }
+        return names[kind]
+
     def paginates(self, kind: str) -> bool:
         """Whether Material paginates this kind of view ('home', 'year', 'category', ...)."""
         plans = {"year": self.archive, "category": self.categories, "author": self.authors_profiles}
@@ -541,6 +551,11 @@ __all__ = [
     "material_translation",
     "resolve",
 ]
+
+
+def has_material_tags(config: MkDocsConfig) -> bool:
+    """Whether Material's tags plugin builds the site too (a docs site's tags.md is its)."""
+    return "material/tags" in config.plugins or "tags" in config.plugins
 
 
 def apply_material_options(

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Link
 from mkdocs.utils import get_relative_url
 from paginate import Page as Pagination  # type: ignore[import-untyped]  # Material uses it
 
 from .authors import Author
-from .material_compat import format_ldml
+from .material_compat import MaterialBlog, format_ldml
 from .structure.post import Post
 
 
@@ -146,3 +148,12 @@ def pager(
         )
 
     return render
+
+
+def add_date_filter(env: Environment, config: MkDocsConfig, blog: MaterialBlog | None) -> None:
+    """Material's blog templates format dates with a `date` filter, in `post_date_format`;
+    Material's blog plugin, if also present, registers its own."""
+    date_format = blog.post_date_format if blog is not None else "long"
+    # Themes other than Material may have no `language`.
+    locale = str(config.theme.get("language") or "en")
+    env.filters.setdefault("date", date_filter(date_format, locale))

@@ -134,6 +134,18 @@ class MaterialViews:
             meta=post.meta,
         )
 
+    def listing_context(
+        self, listing: Listing, page_url: str, renderer: Renderer
+    ) -> dict[str, Any]:
+        """`posts` (excerpts, made when the template reads them) and `pagination`, as
+        Material's blog.html reads them."""
+        return {
+            "posts": LazyExcerpts(
+                listing.posts, lambda post: self.excerpt_view(post, page_url, renderer)
+            ),
+            "pagination": self.pager(listing),
+        }
+
     def pager(self, listing: Listing) -> Callable[[Mapping[str, Any]], str] | None:
         series = listing.series or [listing]
         blog = self.blog

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .structure.destinations import Claim, clashes, user_claim
 from .structure.paths import dest_problem
@@ -45,6 +45,13 @@ class SiteOutputs:
         else:
             file = File.generated(self.config, src_uri, content=content or "", inclusion=inclusion)
         self.claim(file, source=source, fix=fix, marker=marker)
+        return file
+
+    def add_own_file(self, files: Files, path: str, content: str | bytes, source: str) -> File:
+        """A file folio writes at a path of its own, added to `files`; the user renames theirs
+        on a clash."""
+        file = self.generated(path, content=content, source=source, fix="rename your file")
+        files.append(file)
         return file
 
     def claim(self, file: File, *, source: str, fix: str, marker: str | None = None) -> None:

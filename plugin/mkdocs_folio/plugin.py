@@ -47,12 +47,13 @@ from .material_compat import (
     MaterialBlog,
     MaterialOptionError,
     apply_material_options,
+    has_material_tags,
     is_material_spelling,
     material_page_plan,
     material_translation,
 )
-from .material_templates import date_filter
-from .material_views import LazyExcerpts, MaterialViews
+from .material_templates import add_date_filter
+from .material_views import MaterialViews
 from .memo import Memo
 from .meta_files import MetaFile, meta_file_name, read_meta_files
 from .navigation import (
@@ -82,7 +83,7 @@ from .search_cache import SearchCarry, forget_search_plugins_memory
 from .seo import inject_head
 from .series import Series, build_series
 from .sharing import Sharing, SharingOptions
-from .site_files import image_finder, place, populate_page, rebuild_every_time
+from .site_files import image_finder, place, populate_page, rebuild_every_time, rendered_content
 from .structure.collection import PostCollection
 from .structure.dates import format_date
 from .structure.errors import PostError
@@ -354,13 +355,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         )
         self.sharing.add_feed_files(files, outputs, prefix=prefix)  # filled in on_env
         for asset in self.assets:
-            self._add_generated(files, asset.path, asset.content, f"folio's {asset.path}")
+            outputs.add_own_file(files, asset.path, asset.content, f"folio's {asset.path}")
         # Filled in on_env, once every post's excerpt is known.
-        self.palette_index_file = self._add_generated(
+        self.palette_index_file = outputs.add_own_file(
             files, prefix + INDEX_PATH, "{}", "folio's palette index"
         )
         if self.offline and self.config.palette.enabled:
-            self.palette_script_file = self._add_generated(
+            self.palette_script_file = outputs.add_own_file(
                 files,
                 prefix + INDEX_SCRIPT_PATH,
                 "",
@@ -391,12 +392,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self._material_templates and shows_excerpts(listing):
             return False  # Material's blog.html shows excerpts
         return lists_titles_only(listing, tag_excerpts=self.config.tag_excerpts)
-
-    def _add_generated(self, files: Files, path: str, content: str | bytes, source: str) -> File:
-        """A file folio writes at a path of its own; the user renames theirs on a clash."""
-        file = self.outputs.generated(path, content=content, source=source, fix="rename your file")
-        files.append(file)
-        return file
 
     def _parse_file(self, file: File, source: str) -> Post:
         path = language_free_path(file)
@@ -460,7 +455,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             user_pages,
             blog=blog_folder(self.config.listing_page, self.config.posts_dir),
             language_prefix=self.language.prefix if self.language else "",
-            may_move=option not in self.option_names and _has_material_tags(config),
+            may_move=option not in self.option_names and has_material_tags(config),
         )
 
     def _add_authors_and_series(self, files: Files, config: MkDocsConfig) -> None:
@@ -510,18 +505,13 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         blog = self.material
         if blog is None:
             return
-        names = {
-            Kind.YEAR: blog.archive_name,
-            Kind.CATEGORY: blog.categories_name,
-            Kind.AUTHOR: blog.authors_profiles_name,
-        }
         add_view_sections(
             nav,
             self._page_for(self.home_src_uri or self.config.listing_page, files),
             self.listings.values(),
             partial(self._page_for, files=files),
             # Translated only when shown: each lookup loads a template.
-            title=lambda kind: html.escape(material_translation(config, names[kind])),
+            title=lambda kind: html.escape(material_translation(config, blog.section_name(kind))),
         )
 
     def _attach_to_listing(self, nav: Navigation, files: Files) -> None:
@@ -633,12 +623,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.post_context = replace(self.post_context, links=self.post_links)
         if dirty is not None:
             self._plan_dirty_build(dirty, config, files)
-        # Material's blog templates format dates with a `date` filter; its plugin, if also
-        # present, registers its own.
-        date_format = self.material.post_date_format if self.material is not None else "long"
-        # Themes other than Material may have no `language`.
-        locale = str(config.theme.get("language") or "en")
-        env.filters.setdefault("date", date_filter(date_format, locale))
+        add_date_filter(env, config, self.material)
         assert env.loader is not None
         self.renderer = Renderer(
             env.loader,
@@ -703,14 +688,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def _render_skipped_post(self, post: Post, config: MkDocsConfig, files: Files) -> None:
         # `mkdocs serve --dirty` skips unchanged pages, but listings still need their excerpts.
         file = files.get_file_from_path(post.src_uri)
-        page = file.page if file is not None else None
-        if page is None:
-            return
-        if page.content is None:
-            page.read_source(config)
-            page.render(config, files)
-        assert page.content is not None
-        self._read_rendered_post(post, page, page.content)
+        if file is not None and file.page is not None:
+            page = file.page
+            self._read_rendered_post(post, page, rendered_content(page, config, files))
 
     @event_priority(-50)  # after Material's search indexed the page: listings add no post text
     def on_page_context(
@@ -733,11 +713,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             views.describe(page, post)
             page.content = renderer.post_page(content, post, page.url, sidebar=material_templates)
         if listing is not None and shows_excerpts(listing):
-            excerpts = LazyExcerpts(
-                listing.posts, lambda other: views.excerpt_view(other, page.url, renderer)
-            )
-            context["posts"] = excerpts  # type: ignore[typeddict-unknown-key]
-            context["pagination"] = views.pager(listing)  # type: ignore[typeddict-unknown-key]
+            context.update(views.listing_context(listing, page.url, renderer))  # type: ignore[typeddict-item]
         if listing is not None and not (material_templates and shows_excerpts(listing)):
             page.content, self.listing_roots[page.file.src_uri] = renderer.listing_page(
                 content, listing, page.url
@@ -816,7 +792,3 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.dirty is not None:
             self.dirty.clear()
             self.search_carry.clear()
-
-
-def _has_material_tags(config: MkDocsConfig) -> bool:
-    return "material/tags" in config.plugins or "tags" in config.plugins

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .structure.images import HEADER_BYTES
 
@@ -57,3 +58,13 @@ def image_finder(files: Files) -> Callable[[str], tuple[str, bytes] | None]:
         return file.url, file.content_bytes[:HEADER_BYTES]
 
     return find
+
+
+def rendered_content(page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A page's HTML; one MkDocs skipped (`mkdocs serve --dirty`) is read and rendered now,
+    without the plugins' page events (see `populate_page` for those)."""
+    if page.content is None:
+        page.read_source(config)
+        page.render(config, files)
+    assert page.content is not None
+    return page.content
