@@ -88,22 +88,12 @@ from .structure.collection import PostCollection
 from .structure.dates import format_date
 from .structure.errors import PostError
 from .structure.images import Image
-from .structure.pages import (
-    Kind,
-    Listing,
-    PagePlan,
-    blog_folder,
-    plan_pages,
-    year_urls,
-)
+from .structure.pages import Kind, Listing, PagePlan, blog_folder, plan_pages, year_urls
 from .structure.post import Post, RenderedBody
 from .structure.related import KeptRelated
 from .structure.slugs import SLUG_STYLES
 from .template_cache import CompiledTemplates
-from .titles import (
-    listing_title,
-    with_title,
-)
+from .titles import listing_title, with_title
 
 log = get_plugin_logger(__name__)
 
