@@ -6,13 +6,17 @@ from datetime import UTC, datetime
 
 import markdown
 import pytest
-from mkdocs.structure.files import InclusionLevel
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 
+from mkdocs_folio.covers import resolve_covers
 from mkdocs_folio.post_sources import (
     missing_excerpt_separator,
     post_inclusion,
+    read_posts,
     updated_before_date,
 )
+from mkdocs_folio.structure.images import parse_image_spec
 from mkdocs_folio.structure.post import Post, parse_post
 from mkdocs_folio.titles import after_first_h1, heading_markdown, plain_title, with_title
 
@@ -78,3 +82,55 @@ def test_post_checks_name_the_file_and_field() -> None:
     assert missing_excerpt_separator(post, "# A\n", "<!-- more -->") is not None
     assert missing_excerpt_separator(post, "# A\n<!-- more -->\n", "<!-- more -->") is None
     assert updated_before_date(_post("date: 2026-01-01\nupdated: 2026-01-01")) is None
+
+
+def _read(sources: dict[str, str], separator: str | None) -> tuple[list[File], list[Post]]:
+    files = [File(src_uri, None, "site", True) for src_uri in sources]
+    posts, read = read_posts(
+        files,
+        read=lambda file: sources[file.src_uri],
+        parse=lambda file, source: parse_post(file.src_uri, source, posts_dir="posts"),
+        required_separator=separator,
+    )
+    assert read == {post.src_uri: sources[post.src_uri] for post in posts}
+    return files, posts
+
+
+def test_read_posts_names_every_bad_post_at_once_and_leaves_empty_files_out() -> None:
+    sources = {
+        "posts/good.md": "---\ntitle: Good\ndate: 2026-01-01\n---\nIntro.\n<!-- more -->\n",
+        "posts/bad-date.md": "---\ntitle: Bad\ndate: someday\n---\nx\n",
+        "posts/no-cut.md": "---\ntitle: No cut\ndate: 2026-01-02\n---\nx\n",
+        "posts/started.md": " \n",
+    }
+    with pytest.raises(PluginError) as raised:
+        _read(sources, "<!-- more -->")
+    named = [line.split(":")[0] for line in str(raised.value).splitlines()]
+    assert named == ["posts/bad-date.md", "posts/no-cut.md"]
+
+    del sources["posts/bad-date.md"]
+    files, posts = _read(sources, None)  # without excerpt_required
+    assert [post.src_uri for post in posts] == ["posts/good.md", "posts/no-cut.md"]
+    assert files[-1].inclusion is InclusionLevel.EXCLUDED
+
+
+def test_resolve_covers_names_every_missing_image_and_its_field() -> None:
+    posts = [
+        _post("date: 2026-01-01\nimage: img/here.png"),
+        parse_post(
+            "posts/b.md", "---\ndate: 2026-01-01\ncover: img/gone.png\n---\nx", posts_dir="posts"
+        ),
+    ]
+
+    def find(path: str) -> tuple[str, bytes] | None:
+        return ("img/here.png", b"") if path == "img/here.png" else None
+
+    images, default = resolve_covers(posts[:1], parse_image_spec("img/here.png"), find)
+    assert images[posts[0]].url == "img/here.png" and default is not None
+    with pytest.raises(PluginError) as raised:
+        resolve_covers(posts, parse_image_spec("img/none.png"), find)
+    lines = str(raised.value).splitlines()
+    assert [line.split(" names ")[0] for line in lines] == [
+        "posts/b.md: 'cover'",
+        "mkdocs.yml: folio 'default_image'",
+    ]
