@@ -256,31 +256,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.parsed_posts.next_build()
         self.rendered_bodies.next_build()
         self.post_sources.next_build()
-        meta_file = meta_file_name(config.plugins)
-        if meta_file is not None:
-            try:
-                self.meta_files = read_meta_files(files, meta_file)
-            except PostError as error:
-                raise PluginError(str(error)) from None
-        posts, sources = read_posts(
-            post_files(
-                files, posts_dir=self.config.posts_dir, listing_page=self.config.listing_page
-            ),
-            read=self.post_sources.read,
-            parse=self._parse_file,
-            required_separator=(
-                self.config.excerpt_separator if self.config.excerpt_required else None
-            ),
-        )
-        visible, self.drafts = publish_posts(
-            posts,
-            files,
-            datetime.now(UTC),
-            build_drafts=self.config.draft,
-            future_is_draft=self.config.draft_if_future_date,
-            written_false_publishes=self.material is not None,
-            show_drafts=self.is_serve and self.config.draft_on_serve,
-        )
+        visible, sources = self._read_posts(files, config)
         try:
             self.collection = PostCollection(
                 visible,
@@ -296,24 +272,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for merged in self.collection.merged_tags:
             log.warning(merged.warning)
         self.outputs = outputs = SiteOutputs(config)
-        by_src_uri = files.src_uris  # one lookup per post, without normalising the path
-        for post in self.collection:
-            file = by_src_uri.get(post.src_uri)
-            assert file is not None
-            place(file, config.site_dir, post.dest_uri, post.url)
-            outputs.claim(
-                file,
-                source=f"the post {post.src_uri}",
-                fix=f"set another 'slug' in {post.src_uri} or change 'post_url_format'",
-            )
-            if language is not None:
-                point_alternates(
-                    file,
-                    language,
-                    config,
-                    url_format=self.config.post_url_format,
-                    parse=lambda alternate: self._parse_file(alternate, alternate.content_string),
-                )
+        self._place_posts(files, config, language)
         outputs.note_user_files(files)
         self._add_authors_and_series(files, config)
         self._add_listing_pages(files, config)
@@ -344,19 +303,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             default_image=self.default_image,
         )
         self.sharing.add_feed_files(files, outputs, prefix=prefix)  # filled in on_env
-        for asset in self.assets:
-            outputs.add_own_file(files, asset.path, asset.content, f"folio's {asset.path}")
-        # Filled in on_env, once every post's excerpt is known.
-        self.palette_index_file = outputs.add_own_file(
-            files, prefix + INDEX_PATH, "{}", "folio's palette index"
-        )
-        if self.offline and self.config.palette.enabled:
-            self.palette_script_file = outputs.add_own_file(
-                files,
-                prefix + INDEX_SCRIPT_PATH,
-                "",
-                "folio's palette index for offline reading",
-            )
+        self._add_assets_and_index(files, prefix)
         outputs.check()
         if self.dirty is not None:
             self.dirty.keep_html = self.config.feed_content == "full"
@@ -377,6 +324,73 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             ]
             add_to_sitemap(self.i18n, language.code, listing_files)
         return files
+
+    def _read_posts(self, files: Files, config: MkDocsConfig) -> tuple[list[Post], dict[str, str]]:
+        """The posts this build shows (its drafts noted), and their sources by path."""
+        meta_file = meta_file_name(config.plugins)
+        if meta_file is not None:
+            try:
+                self.meta_files = read_meta_files(files, meta_file)
+            except PostError as error:
+                raise PluginError(str(error)) from None
+        posts, sources = read_posts(
+            post_files(
+                files, posts_dir=self.config.posts_dir, listing_page=self.config.listing_page
+            ),
+            read=self.post_sources.read,
+            parse=self._parse_file,
+            required_separator=(
+                self.config.excerpt_separator if self.config.excerpt_required else None
+            ),
+        )
+        visible, self.drafts = publish_posts(
+            posts,
+            files,
+            datetime.now(UTC),
+            build_drafts=self.config.draft,
+            future_is_draft=self.config.draft_if_future_date,
+            written_false_publishes=self.material is not None,
+            show_drafts=self.is_serve and self.config.draft_on_serve,
+        )
+        return visible, sources
+
+    def _place_posts(self, files: Files, config: MkDocsConfig, language: Language | None) -> None:
+        """Each post's file at the post's URL; under i18n, its translations' files too."""
+        by_src_uri = files.src_uris  # one lookup per post, without normalising the path
+        for post in self.collection:
+            file = by_src_uri.get(post.src_uri)
+            assert file is not None
+            place(file, config.site_dir, post.dest_uri, post.url)
+            self.outputs.claim(
+                file,
+                source=f"the post {post.src_uri}",
+                fix=f"set another 'slug' in {post.src_uri} or change 'post_url_format'",
+            )
+            if language is not None:
+                point_alternates(
+                    file,
+                    language,
+                    config,
+                    url_format=self.config.post_url_format,
+                    parse=lambda alternate: self._parse_file(alternate, alternate.content_string),
+                )
+
+    def _add_assets_and_index(self, files: Files, prefix: str) -> None:
+        """folio's stylesheet and script, and the palette's index, filled in on_env once every
+        post's excerpt is known (also as a script under `offline`: pages opened from disk
+        cannot fetch it)."""
+        for asset in self.assets:
+            self.outputs.add_own_file(files, asset.path, asset.content, f"folio's {asset.path}")
+        self.palette_index_file = self.outputs.add_own_file(
+            files, prefix + INDEX_PATH, "{}", "folio's palette index"
+        )
+        if self.offline and self.config.palette.enabled:
+            self.palette_script_file = self.outputs.add_own_file(
+                files,
+                prefix + INDEX_SCRIPT_PATH,
+                "",
+                "folio's palette index for offline reading",
+            )
 
     def _lists_titles_only(self, listing: Listing) -> bool:
         if self._material_templates and shows_excerpts(listing):
