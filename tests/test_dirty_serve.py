@@ -11,10 +11,16 @@ from typing import Any
 import pytest
 
 from mkdocs_folio import post_sources
-from mkdocs_folio.dirty import changed_file_names, reusable_bodies
+from mkdocs_folio.authors import Author
+from mkdocs_folio.dirty import changed_file_names, entry_key, post_signature, reusable_bodies
+from mkdocs_folio.links import ResolvedLink
 from mkdocs_folio.plugin import FolioPlugin
+from mkdocs_folio.post_context import PostContext
 from mkdocs_folio.search_cache import merged_pages
-from mkdocs_folio.structure.post import Post
+from mkdocs_folio.series import Series
+from mkdocs_folio.structure.collection import PostCollection
+from mkdocs_folio.structure.images import Image
+from mkdocs_folio.structure.post import Post, parse_post
 
 from .dirty_serve import DirtyServer, clean_build
 from .sites import post, write_site
@@ -278,3 +284,33 @@ def test_search_pages_keep_old_entries_of_pages_not_rebuilt_and_drop_gone_ones()
     fresh = {"b.md": [{"location": "b/", "title": "new"}], "c.md": []}
     merged = merged_pages(previous, fresh, ["a.md", "b.md", "c.md"])
     assert merged == {"a.md": [{"location": "a/"}], "b.md": [{"location": "b/", "title": "new"}]}
+
+
+def test_signatures_read_every_part_of_the_post_context() -> None:
+    # The renderer shows each part of the PostContext: a change of any part must change the
+    # signature of the pages that show it, or `--dirty` would keep a stale page.
+    sources = {
+        "posts/a.md": "---\ntitle: A\ndate: 2026-01-01\ntags: [x]\n---\nA.\n",
+        "posts/b.md": "---\ntitle: B\ndate: 2026-01-02\ntags: [x]\n---\nB.\n",
+    }
+    collection = PostCollection(
+        parse_post(src_uri, source, posts_dir="posts") for src_uri, source in sources.items()
+    )
+    a = collection.by_src_uri["posts/a.md"]
+    plain = PostContext()
+    changes = {
+        "drafts": PostContext(drafts={a}),
+        "related_count": PostContext(related_count=1),
+        "authors": PostContext(authors={a: [Author(id="jane", name="Jane")]}),
+        "series": PostContext(series={a: Series("S", [a])}),
+        "links": PostContext(links={a: [ResolvedLink("Docs", "docs/", in_site=True)]}),
+        "images": PostContext(images={a: Image("img/a.png")}),
+    }
+    signature = post_signature(a, collection, plain)
+    for part, context in changes.items():
+        assert post_signature(a, collection, context) != signature, part
+    # A listing entry shows the drafts badge, authors and cover, not the post's footer.
+    shown = {"drafts", "authors", "images"}
+    entry = entry_key(a, collection, plain)
+    for part, context in changes.items():
+        assert (entry_key(a, collection, context) != entry) is (part in shown), part
