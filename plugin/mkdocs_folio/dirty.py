@@ -347,7 +347,7 @@ class DirtyRebuilds:
                 self.restore(post, post_html)
         rendered = [post for post in collection if post.body is not None]
         entries = _entry_keys(rendered, collection, context)
-        title_entries = _title_keys(rendered, context.drafts)
+        sign = self._listing_signer(rendered, entries, collection, context, titles, year_urls)
         previous = self.state.early_signatures
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
@@ -357,16 +357,33 @@ class DirtyRebuilds:
                 continue
             if listing.kind is Kind.ARCHIVE and len(entries) != len(collection):
                 continue
-            signature = listing_signature(
+            signature = sign(listing)
+            self._early[src_uri] = signature
+            if previous.get(src_uri) == signature and Path(file.abs_dest_path).is_file():
+                rebuild_when(file, _never)
+
+    def _listing_signer(
+        self,
+        posts: Iterable[Post],
+        entries: Mapping[Post, tuple[Hashable, ...]],
+        collection: PostCollection,
+        context: PostContext,
+        titles: Callable[[Listing], str],
+        year_urls: Mapping[int, str],
+    ) -> Callable[[Listing], Signature]:
+        """Signs a listing by what it shows of `posts`: whole entries, or titles only."""
+        title_entries = _title_keys(posts, context.drafts)
+
+        def sign(listing: Listing) -> Signature:
+            return listing_signature(
                 listing,
                 title=titles(listing),
                 entries=title_entries if self.titles_only(listing) else entries,
                 collection=collection,
                 year_urls=year_urls,
             )
-            self._early[src_uri] = signature
-            if previous.get(src_uri) == signature and Path(file.abs_dest_path).is_file():
-                rebuild_when(file, _never)
+
+        return sign
 
     def render_listing_source(self, file: File) -> None:
         """A page the user wrote that carries a listing (say index.md): MkDocs renders it
@@ -433,19 +450,12 @@ class DirtyRebuilds:
                 populate(file)
             rebuild_when(file, _always)
         entries = _entry_keys(collection, collection, context)
-        title_entries = _title_keys(collection, context.drafts)
+        sign = self._listing_signer(collection, entries, collection, context, titles, year_urls)
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
             if file is None:
                 continue
-            shown = listing_signature(
-                listing,
-                title=titles(listing),
-                entries=title_entries if self.titles_only(listing) else entries,
-                collection=collection,
-                year_urls=year_urls,
-            )
-            signature = hash((navigation, shown))
+            signature = hash((navigation, sign(listing)))
             self._signatures[src_uri] = signature
             self._outputs.add(file.dest_uri)
             exists = Path(file.abs_dest_path).is_file()
