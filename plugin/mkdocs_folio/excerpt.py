@@ -222,15 +222,7 @@ def summarize_post(
     while `mkdocs serve` rebuilds with the same HTML and options."""
     body = memo.cached(
         post.src_uri,
-        (
-            html,
-            post.description,
-            options.separator,
-            options.length,
-            options.words_per_minute,
-            options.excerpt_style,
-            options.reading_time_style,
-        ),
+        (html, post.description, options),
         lambda: summarize(
             html,
             description=post.description,
