@@ -58,15 +58,6 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def attach(self, environment: jinja2.Environment) -> None:
         environment.bytecode_cache = self
 
-    def get_bucket(
-        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
-    ) -> Bucket:
-        bucket = Bucket(
-            environment, self.get_cache_key(name, filename), self.get_source_checksum(source)
-        )
-        self.load_bytecode(bucket)
-        return bucket
-
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get((environment_key(bucket.environment), bucket.key))
         if code is not None:
