@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import SITES, VARIANTS, make_post, posts_dir, write_sites
-from .runner import BuildResult, RebuildResult, run_build, run_rebuilds, snapshot_plugin
+from .runner import (
+    PLUGIN_SOURCE,
+    BuildResult,
+    RebuildResult,
+    compile_bytecode,
+    run_build,
+    run_rebuilds,
+    snapshot_plugin,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORK_DIR = Path(__file__).resolve().parent / ".work"
@@ -695,7 +703,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.work_dir.mkdir(parents=True, exist_ok=True)
     info = machine()
-    if not args.live_plugin:
+    if args.live_plugin:
+        compile_bytecode(PLUGIN_SOURCE)
+    else:
         info["snapshot"] = snapshot_plugin(args.work_dir / "plugin-snapshot")
     temporary = None if args.output_dir else ram_disk_folder()
     output = args.output_dir or temporary
