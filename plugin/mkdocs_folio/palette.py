@@ -69,9 +69,13 @@ def palette_settings(
 
 
 def settings_tag(settings: Mapping[str, Any]) -> str:
-    """The settings as a JSON <script> tag; `<`, `>` and `&` are escaped so no string can end it."""
+    """The settings as a JSON <script> tag; `<`, `>` and `&` are escaped so no string can end it.
+
+    ASCII only (`\\u` escapes): the tag is on every page, and one character past Latin-1 (the
+    "…" of "Loading…") makes Python hold the whole page two bytes a character.
+    """
     payload = (
-        json.dumps(settings, ensure_ascii=False, separators=(",", ":"))
+        json.dumps(settings, ensure_ascii=True, separators=(",", ":"))
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")

@@ -339,8 +339,10 @@ class Sharing:
                 text = post.description  # the author's own words, whole
             else:
                 # Cut: it is printed four times per page (meta, Open Graph, Twitter, JSON-LD).
+                # Three dots, as on listing pages: one "…" makes Python hold the whole page
+                # two bytes a character, and each step after it slower.
                 excerpt = post.body.excerpt_text if post.body else ""
-                text = cut_on_word(excerpt, DESCRIPTION_LENGTH, "…")
+                text = cut_on_word(excerpt, DESCRIPTION_LENGTH)
         elif listing is not None:
             if own and page.file.generated_by is None:
                 self.descriptions[page.file.src_uri] = str(own)
@@ -397,10 +399,11 @@ class Sharing:
                 with_description=not has_meta_description(output),
                 large_image=social_image,
             )
-            replaced = sharing_keys(f"<head>{tags}</head>")
-            if card.image is not None:
-                replaced |= {key for key in present if key.startswith(_IMAGE_KEYS)}
-            output = without_sharing_meta(output, present & replaced)
+            if present:  # most pages have no other plugin's tags to replace
+                replaced = sharing_keys(f"<head>{tags}</head>")
+                if card.image is not None:
+                    replaced |= {key for key in present if key.startswith(_IMAGE_KEYS)}
+                output = without_sharing_meta(output, present & replaced)
             fragments.append(tags)
         if extra:
             fragments.append(extra)  # one splice of the page instead of two
