@@ -20,7 +20,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from mkdocs_folio.authors import AuthorsFileError, parse_authors
-from mkdocs_folio.excerpt import balanced_html
+from mkdocs_folio.excerpt import _open_elements_of_plain_markup, _OpenElements, balanced_html
 from mkdocs_folio.structure import post as post_module
 from mkdocs_folio.structure.urls import url_problem
 
@@ -84,6 +84,30 @@ def test_excerpt_cut_inside_raw_html_is_closed() -> None:
     assert balanced_html("<p>ok</p>") == "<p>ok</p>"
     assert balanced_html("<p>a</p></div>") is None  # a stray end tag: use the text excerpt
     assert balanced_html('<p><a title="') is None  # cut inside a tag
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<p title="a>b">x',  # `>` in an attribute value
+        "<DIV><P>x",
+        "<div/><p>x",  # self-closed: opens and closes
+        "<p>x<img src=a.png><hr/>y",
+        "<!-- note --><p>x",  # a comment: left to the real parser
+        "a < b <p>",  # a stray `<`: likewise
+        "<p>x<script>if (a<b) {}</script>",
+        "<ul><li>one<li>two",
+        "<p>a</b>",
+    ],
+)
+def test_excerpt_tag_stack_agrees_with_the_html_parser(fragment: str) -> None:
+    parser = _OpenElements()
+    parser.feed(fragment)
+    by_parser = None if parser.broken or parser.rawdata else parser.stack
+    by_tags = _open_elements_of_plain_markup(fragment)
+    assert by_tags is None or by_tags == by_parser
+    expected = None if by_parser is None else fragment + "".join(f"</{t}>" for t in by_parser[::-1])
+    assert balanced_html(fragment) == expected
 
 
 class _Records(logging.Handler):
