@@ -152,6 +152,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.view_urls: dict[str, str] = {}  # first listing pages by source path
         self.post_headings: dict[Post, str | None] = {}
         self.post_context = PostContext()
+        self.post_texts: dict[str, str] = {}  # read for the posts' front matter, by src_uri
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -257,6 +258,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.rendered_bodies.next_build()
         self.post_sources.next_build()
         visible, sources = self._read_posts(files, config)
+        self.post_texts = sources
         try:
             self.collection = PostCollection(
                 visible,
@@ -538,6 +540,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return file.page if file is not None else None
 
     # Pages -------------------------------------------------------------------------------
+
+    @event_priority(100)  # first: a plugin that supplies a page's source itself comes later
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The post's file was read for its front matter: MkDocs need not read it again.
+        return self.post_texts.pop(page.file.src_uri, None)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -106,7 +106,7 @@ def _environment(loader: jinja2.BaseLoader, *, auto_reload: bool) -> jinja2.Envi
 # Not frozen: a frozen dataclass sets each field through object.__setattr__.
 @dataclass(slots=True)
 class ArchiveItem:
-    """A post as the archive, year and tag pages and the related posts list it."""
+    """A post as the archive, year and tag pages, related posts and older/newer links list it."""
 
     title: str
     url: str
@@ -121,6 +121,17 @@ class YearGroup:
     url: str | None
     count: str
     posts: list[ArchiveItem]
+
+
+class TemplateStrings(dict[str, str]):
+    """folio's strings as templates read them (`strings.related`): an attribute, found
+    without the AttributeError Jinja would catch on a plain dict for each use."""
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 class Renderer:
@@ -139,7 +150,7 @@ class Renderer:
     ) -> None:
         self.env = fragment_environment(loader, environments)
         self.collection = collection
-        self.strings = strings
+        self.strings = TemplateStrings(strings)
         self.date_format = date_format
         self.context = context
         self.tag_excerpts = tag_excerpts
@@ -409,8 +420,8 @@ class Renderer:
         related = self.collection.related(post, self.context.related_count)
         return self._render(
             "post-footer.html",
-            newer={"title": newer.title, "url": self.href(newer.url)} if newer else None,
-            older={"title": older.title, "url": self.href(older.url)} if older else None,
+            newer=self._archive_item(newer) if newer else None,
+            older=self._archive_item(older) if older else None,
             related=[self._archive_item(other) for other in related],
             links=[
                 {

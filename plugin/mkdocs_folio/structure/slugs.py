@@ -29,12 +29,17 @@ def fit_slug(slug: str, max_bytes: int = MAX_SLUG_BYTES) -> str:
 
 def slugify(text: str) -> str:
     """Lower-case, ASCII where possible, words joined by dashes; '' when nothing is left."""
-    normalized = unicodedata.normalize("NFKC", text).casefold()
+    # ASCII has nothing to normalise and no accents: most titles skip the per-character pass.
+    ascii_only = text.isascii()
+    normalized = text.lower() if ascii_only else unicodedata.normalize("NFKC", text).casefold()
     for symbol, word in _SPOKEN_SYMBOLS.items():
         normalized = normalized.replace(symbol, f" {word} ")
-    # Strip accents, but keep letters of scripts that have no ASCII form (CJK, Arabic, ...).
-    decomposed = unicodedata.normalize("NFKD", normalized)
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if ascii_only:
+        kept = normalized
+    else:
+        # Strip accents, but keep letters of scripts that have no ASCII form (CJK, Arabic).
+        decomposed = unicodedata.normalize("NFKD", normalized)
+        kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return fit_slug(_NOT_WORD.sub("-", kept.replace("_", " ")).strip("-"))
 
 
