@@ -11,14 +11,25 @@ from html.parser import HTMLParser
 from .memo import Memo
 from .structure.post import Post, RenderedBody
 
+
+def _through(end_tag: str) -> str:
+    """Everything up to and including the first `<` + `end_tag`: `.*?<end_tag` as a loop
+    over runs of other characters, which the regex engine takes whole instead of trying
+    the end tag at every character of a long code block."""
+    return rf"[^<]*(?:<(?!{end_tag})[^<]*)*<{end_tag}"
+
+
 # MkDocs' own HTML is regular enough for regular expressions, which run in C: an HTMLParser
 # subclass spent more time on every post than the rest of folio together.
 # Skipped elements that stand on their own line leave a word break; the others leave nothing,
 # so "word<sup>1</sup>." stays "word.".
 _SKIPPED_BLOCKS_PATTERN = (
-    r"<pre\b.*?</pre\s*>"
-    r'|<div class="footnote">.*?</div>'
-    r'|<div class="mkdocs-draft-marker"[^>]*>.*?</div>'
+    r"<pre\b"
+    + _through(r"/pre\s*>")
+    + r'|<div class="footnote">'
+    + _through("/div>")
+    + r'|<div class="mkdocs-draft-marker"[^>]*>'
+    + _through("/div>")
 )
 _SKIPPED_INLINE_PATTERN = (
     r"<(script|style|template|svg|math)\b.*?</\1\s*>"
