@@ -365,3 +365,26 @@ def test_offline_palette_finds_posts_from_the_file_system(offline_site: Pair, pa
     assert titles.first.text_content() == "Second post"
     page.keyboard.press("Enter")
     page.wait_for_url("**/posts/second-post.html")
+
+
+SOURCE_HOOK = """
+def on_page_read_source(page, config):
+    if page.file.src_uri == "posts/supplied.md":
+        return "---\\ntitle: Supplied\\ndate: 2026-02-01\\n---\\n\\nText from the hook.\\n"
+    return None
+"""
+
+
+def test_a_plugin_that_supplies_a_post_source_still_wins(tmp_path: Path) -> None:
+    # folio hands MkDocs the post texts it read for their front matter; another plugin's
+    # on_page_read_source runs after it and has the last word, as without folio.
+    (tmp_path / "source_hook.py").write_text(SOURCE_HOOK, encoding="utf-8")
+    files = {
+        "index.md": "# Home\n",
+        "posts/supplied.md": post("Supplied", "2026-02-01", body="Text from the file."),
+        "posts/plain.md": post("Plain", "2026-01-01", body="Text of a plain post."),
+    }
+    site = build_site(write_site(tmp_path, files, {"hooks": ["source_hook.py"]}))
+    supplied = site.html("posts/supplied/").get_text(" ")
+    assert "Text from the hook." in supplied and "Text from the file." not in supplied
+    assert "Text of a plain post." in site.html("posts/plain/").get_text(" ")
