@@ -151,6 +151,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.authors_by_id: dict[str, Author] = {}
         self.view_urls: dict[str, str] = {}  # first listing pages by source path
         self.post_headings: dict[Post, str | None] = {}
+        # The HTML each post's heading was read from, until its page is indexed for search.
+        self.read_headings: dict[Post, tuple[str, str | None]] = {}
         self.post_context = PostContext()
         self.post_texts: dict[str, str] = {}  # read for the posts' front matter, by src_uri
 
@@ -592,8 +594,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         return html
 
     def _read_rendered_post(self, post: Post, page: Page, content: str) -> None:
+        # Material's listing entries are headed by the post's own `# heading`, if it has one.
+        rendered = self.post_headings[post] = heading_title(content)
+        self.read_headings[post] = (content, rendered)
         if post.title_from_heading or post.title_is_fallback:
-            rendered = heading_title(content)
             if rendered:
                 post.title, post.title_is_fallback = rendered, False
             elif post not in self.drafts:  # drafts are not published: no need to nag
@@ -605,15 +609,19 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     f" using '{post.title}' from the file name"
                 )
             page.title = html.escape(post.title)
-        post.body = self._summarize(post, content)
-        if self.dirty is not None:
-            self.dirty.keep(post, post.body, content)
-
-    def _summarize(self, post: Post, content: str) -> RenderedBody:
+        # Summarized in on_env, all posts in one pass (see _summarize_read_posts).
         self.post_html[post] = content
-        # Material's listing entries are headed by the post's own `# heading`, if it has one.
-        self.post_headings[post] = heading_title(content)
-        return summarize_post(post, content, self.summary_options, self.rendered_bodies)
+
+    def _summarize_read_posts(self) -> None:
+        # One pass over all posts runs several times faster than the same work done page by
+        # page between Markdown conversions, which leave the CPU's caches cold for it.
+        for post, content in self.post_html.items():
+            if post.body is None:
+                post.body = summarize_post(
+                    post, content, self.summary_options, self.rendered_bodies
+                )
+                if self.dirty is not None:
+                    self.dirty.keep(post, post.body, content)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
@@ -621,9 +629,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.is_serve:
             self.compiled_templates.attach(env)
         dirty = self.dirty
+        self._summarize_read_posts()
         for post in self.collection:
             if post.body is None and not (dirty and dirty.restore(post, self.post_html)):
                 self._render_skipped_post(post, config, files)
+        self._summarize_read_posts()
         # Titles from a `# heading` are known now that every post is rendered.
         for link, post in self.recent_links:
             link.title = self._recent_label(post)
@@ -646,6 +656,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             environments=self.template_environments if self.is_serve else None,
         )
         self.renderer.year_urls = self._year_urls()
+        if dirty is None:
+            # A full build renders every post page; `serve --dirty` renders few of them.
+            self.renderer.render_post_parts(self.collection, sidebar=self._material_templates)
         if self.sharing is not None:
             self.sharing.write_feeds(self.kept_feeds if self.is_serve else None)
         # The feeds were the last users of the HTML as MkDocs rendered it; pages keep their own.
@@ -753,7 +766,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             return
         if post is not None:
             tags = [tag.name for tag in self.collection.tags_of(post)]
-            index_post(entries, page.url, post, content=page.content or "", tags=tags)
+            content = page.content or ""
+            # The heading folio read from this very HTML, unless a plugin changed it since.
+            read = self.read_headings.pop(post, None)
+            heading = read[1] if read is not None and read[0] is content else heading_title(content)
+            index_post(entries, page.url, post, heading=heading, tags=tags)
             return
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and listing.kind is Kind.TAG and listing.tag is not None:

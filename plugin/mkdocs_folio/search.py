@@ -10,7 +10,6 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Protocol
 
-from .excerpt import heading_title
 from .structure.post import Post
 
 Entry = dict[str, Any]
@@ -89,16 +88,17 @@ def upsert_document(
 
 
 def index_post(
-    entries: list[Entry], location: str, post: Post, *, content: str, tags: list[str]
+    entries: list[Entry], location: str, post: Post, *, heading: str | None, tags: list[str]
 ) -> None:
-    """A post's entry gains its excerpt, tags and date."""
+    """A post's entry gains its excerpt, tags and date; `heading` is the text of the `<h1>`
+    its HTML opens with, if any."""
     upsert_document(
         entries,
         location=location,
         title=post.title,
         # Material's search titles a page by its `# heading` when it has one (parsed, so
         # escaped), else by the raw front matter title: keep only the former.
-        keep_title=heading_title(content) is not None,
+        keep_title=heading is not None,
         excerpt=post.body.excerpt_text if post.body else "",
         tags=tags,
         date=post.date.date().isoformat(),
