@@ -303,6 +303,7 @@ class Renderer:
             return self._archive(self.collection.years(), show_years=True)
         if lists_titles_only(listing, tag_excerpts=self.tag_excerpts):  # a tag's page
             return self._archive(by_year(listing.posts), show_years=True, link_years=False)
+        # The branches above are the listings without entries: keep _has_entries in step.
         entries = Markup("".join(self.entry(post) for post in listing.posts))
         previous, following = listing.previous, listing.next
         return self._render(
@@ -323,6 +324,19 @@ class Renderer:
             newer_url=self.href(previous.url) if previous else None,
             older_url=self.href(following.url) if following else None,
         )
+
+    def _has_entries(self, listing: Listing) -> bool:
+        return listing.kind not in (Kind.TAGS, Kind.YEAR, Kind.ARCHIVE) and not lists_titles_only(
+            listing, tag_excerpts=self.tag_excerpts
+        )
+
+    def render_entries(self, listings: Iterable[Listing]) -> None:
+        """Render the entries these listings show ahead of their pages, in one pass (see
+        render_post_parts); each post's entry once."""
+        for listing in listings:
+            if self._has_entries(listing):
+                for post in listing.posts:
+                    self.entry(post)
 
     def listing_page(self, content: str, listing: Listing, page_url: str) -> tuple[str, str | None]:
         """A page's HTML with its listing at the page's marker, or after its content; and

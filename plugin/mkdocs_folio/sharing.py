@@ -6,7 +6,7 @@ in on_env, once every post has been rendered.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
@@ -116,6 +116,7 @@ class Sharing:
         self._items: dict[Post, FeedItem] = {}
         self._item_signatures: dict[Post, int] = {}
         self._alternate_html: dict[tuple[str, Tag | None], str] = {}
+        self._prepared_heads: dict[str, tuple[PageCard, ArticleData, str]] = {}
 
     # Feeds -------------------------------------------------------------------------------
 
@@ -335,14 +336,7 @@ class Sharing:
             title = post.title if post is not None else self._listing_title(page)
             page.meta["title"] = Markup(escape(title))
         if post is not None:
-            if post.description:
-                text = post.description  # the author's own words, whole
-            else:
-                # Cut: it is printed four times per page (meta, Open Graph, Twitter, JSON-LD).
-                # Three dots, as on listing pages: one "…" makes Python hold the whole page
-                # two bytes a character, and each step after it slower.
-                excerpt = post.body.excerpt_text if post.body else ""
-                text = cut_on_word(excerpt, DESCRIPTION_LENGTH)
+            text = self._post_description(post)
         elif listing is not None:
             if own and page.file.generated_by is None:
                 self.descriptions[page.file.src_uri] = str(own)
@@ -356,6 +350,39 @@ class Sharing:
         self.descriptions[page.file.src_uri] = text
         if text:
             page.meta["description"] = Markup(escape(text))
+
+    def _post_description(self, post: Post) -> str:
+        if post.description:
+            return post.description  # the author's own words, whole
+        # Cut: it is printed four times per page (meta, Open Graph, Twitter, JSON-LD).
+        # Three dots, as on listing pages: one "…" makes Python hold the whole page
+        # two bytes a character, and each step after it slower.
+        excerpt = post.body.excerpt_text if post.body else ""
+        return cut_on_word(excerpt, DESCRIPTION_LENGTH)
+
+    def prepare_post_heads(self, pages: Iterable[tuple[Page, Post]]) -> None:
+        """Make the posts' sharing tags ahead of their pages, in one pass, for the usual page:
+        no other plugin's sharing tags, a description printed by the theme. Made page by
+        page, after the theme's templates, the same work runs with cold CPU caches."""
+        for page, post in pages:
+            card = PageCard(
+                title=post.title,
+                site_name=self.site_name,
+                description=self._post_description(post) or None,
+                url=page.canonical_url,
+                image=self._card_image(post),
+            )
+            article = self._article(post)
+            self._prepared_heads[page.file.src_uri] = (card, article, head_tags(card, article))
+
+    def _article(self, post: Post) -> ArticleData:
+        return ArticleData(
+            published=post.date,
+            modified=post.updated,
+            tags=[tag.name for tag in self.collection.tags_of(post)],
+            authors=self._article_authors(post),
+            publisher_url=self._absolute(self._home_url()) if self.site_url else None,
+        )
 
     def head(
         self,
@@ -384,21 +411,21 @@ class Sharing:
                 url=page.canonical_url,
                 image=self._card_image(post, use_default=not social_image),
             )
+            with_description = not has_meta_description(output)
+            prepared = self._prepared_heads.pop(page.file.src_uri, None)
+            if prepared is not None and prepared[0] != card:
+                prepared = None
             article = None
-            if post is not None:
-                article = ArticleData(
-                    published=post.date,
-                    modified=post.updated,
-                    tags=[tag.name for tag in self.collection.tags_of(post)],
-                    authors=self._article_authors(post),
-                    publisher_url=self._absolute(self._home_url()) if self.site_url else None,
+            if prepared is not None:
+                article = prepared[1]  # made from the post alone, as below
+            elif post is not None:
+                article = self._article(post)
+            if prepared is not None and not with_description and not social_image:
+                tags = prepared[2]  # the same card and article, made with the same flags
+            else:
+                tags = head_tags(
+                    card, article, with_description=with_description, large_image=social_image
                 )
-            tags = head_tags(
-                card,
-                article,
-                with_description=not has_meta_description(output),
-                large_image=social_image,
-            )
             if present:  # most pages have no other plugin's tags to replace
                 replaced = sharing_keys(f"<head>{tags}</head>")
                 if card.image is not None:
