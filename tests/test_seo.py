@@ -220,3 +220,33 @@ def test_sitemap_lists_posts_and_tag_pages_but_not_drafts(tmp_path: Path) -> Non
     assert SITE + "archive/" in locations
     assert SITE + "posts/hidden/" not in locations
     assert SITE + "tags/secret/" not in locations
+
+
+CANONICAL_HOOK = """
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri == "posts/moved.md":
+        page.canonical_url = "https://mirror.example.net/moved/"
+    return context
+"""
+
+
+def test_a_hook_that_moves_a_posts_canonical_url_moves_its_sharing_tags(tmp_path: Path) -> None:
+    # Full builds make the posts' sharing tags ahead of their pages; a page whose canonical
+    # URL changed after that gets its tags made again, with the new URL.
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks/canonical.py").write_text(CANONICAL_HOOK, encoding="utf-8")
+    site = make_site(
+        tmp_path,
+        {
+            "posts/moved.md": post("Moved", tags=["Rust"]),
+            "posts/stays.md": post("Stays", "2026-01-01", tags=["Rust"]),
+        },
+        config={"site_url": SITE, "hooks": ["hooks/canonical.py"]},
+    )
+    moved = site.html("posts/moved/")
+    assert meta(moved, "og:url") == ["https://mirror.example.net/moved/"]
+    assert json_ld(moved)[0]["url"] == "https://mirror.example.net/moved/"
+    assert meta(moved, "article:tag") == ["Rust"] and meta(moved, "og:title") == ["Moved"]
+    stays = site.html("posts/stays/")
+    assert meta(stays, "og:url") == [SITE + "posts/stays/"]
+    assert json_ld(stays)[0]["url"] == SITE + "posts/stays/"
