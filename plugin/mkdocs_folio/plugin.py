@@ -614,7 +614,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.post_html[post] = content
 
     def _summarize_read_posts(self) -> None:
-        # One pass over all posts runs several times faster than the same work done page by
+        # One pass over all posts runs about twice as fast as the same work done page by
         # page between Markdown conversions, which leave the CPU's caches cold for it.
         for post, content in self.post_html.items():
             if post.body is None:
