@@ -433,7 +433,7 @@ class Renderer:
     def render_post_parts(self, posts: Iterable[Post], *, sidebar: bool) -> None:
         """Render the posts' headers and footers ahead of their pages, in one pass: folio's
         templates and data then stay in the CPU's caches, where rendered page by page,
-        between the theme's templates, each render starts cold (about twice as slow)."""
+        between the theme's templates, each render starts cold (two to three times as slow)."""
         for post in posts:
             self._post_parts[post, sidebar] = self._header_and_footer(post, sidebar)
 
