@@ -482,6 +482,11 @@ class DirtyRebuilds:
                 seen[src_uri] = page.title
         self.state.titles = seen
 
+    @property
+    def writes_every_page(self) -> bool:
+        """No earlier build to compare with (the server's first): every page is written."""
+        return not self.state.signatures
+
     def finish(self, site_dir: str) -> None:
         """After a build: remove folio's outputs that no longer exist, keep the signatures."""
         state = self.state

@@ -665,7 +665,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             environments=self.template_environments if self.is_serve else None,
         )
         self.renderer.year_urls = self._year_urls()
-        if dirty is None:  # a full build renders every post page; `serve --dirty` few
+        # A full build renders every post page; `serve --dirty` few, after its first build.
+        if dirty is None or dirty.writes_every_page:
             self._render_ahead(self.renderer, files)
         if self.sharing is not None:
             self.sharing.write_feeds(self.kept_feeds if self.is_serve else None)
