@@ -153,7 +153,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.view_urls: dict[str, str] = {}  # first listing pages by source path
         self.post_headings: dict[Post, str | None] = {}
         # The HTML each post's heading was read from, until its page is indexed for search.
-        self.read_headings: dict[Post, tuple[str, str | None]] = {}
+        self.heading_sources: dict[Post, str] = {}
         self.post_context = PostContext()
         self.post_texts: dict[str, str] = {}  # read for the posts' front matter, by src_uri
 
@@ -397,8 +397,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 "folio's palette index for offline reading",
             )
 
+    def _material_lists(self, listing: Listing) -> bool:
+        """Whether Material's blog.html lists the excerpts, from the views folio gives it."""
+        return self._material_templates and shows_excerpts(listing)
+
     def _lists_titles_only(self, listing: Listing) -> bool:
-        if self._material_templates and shows_excerpts(listing):
+        if self._material_lists(listing):
             return False  # Material's blog.html shows excerpts
         return lists_titles_only(listing, tag_excerpts=self.config.tag_excerpts)
 
@@ -564,7 +568,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 material_templates=self._material_templates,
             )
         listing = self.listings.get(page.file.src_uri)
-        if listing is not None and self._material_templates and shows_excerpts(listing):
+        if listing is not None and self._material_lists(listing):
             page.meta.setdefault("template", "blog.html")
         if listing is not None and page.file.generated_by is not None:
             first = listing.series[0] if listing.series else listing
@@ -597,7 +601,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def _read_rendered_post(self, post: Post, page: Page, content: str) -> None:
         # Material's listing entries are headed by the post's own `# heading`, if it has one.
         rendered = self.post_headings[post] = heading_title(content)
-        self.read_headings[post] = (content, rendered)
+        self.heading_sources[post] = content
         if post.title_from_heading or post.title_is_fallback:
             if rendered:
                 post.title, post.title_is_fallback = rendered, False
@@ -630,9 +634,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if self.is_serve:
             self.compiled_templates.attach(env)
         dirty = self.dirty
-        self._summarize_read_posts()
         for post in self.collection:
-            if post.body is None and not (dirty and dirty.restore(post, self.post_html)):
+            read = post in self.post_html  # by MkDocs, in this build
+            if not read and not (dirty and dirty.restore(post, self.post_html)):
                 self._render_skipped_post(post, config, files)
         self._summarize_read_posts()
         # Titles from a `# heading` are known now that every post is rendered.
@@ -686,10 +690,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # where the theme's templates leave the CPU's caches cold for it.
         material_templates = self._material_templates
         renderer.render_post_parts(self.collection, sidebar=material_templates)
-        renderer.render_entries(
-            listing
-            for listing in self.listings.values()
-            if not (material_templates and shows_excerpts(listing))
+        renderer.render_listings(
+            listing for listing in self.listings.values() if not self._material_lists(listing)
         )
         if self.sharing is not None:
             self.sharing.prepare_post_heads(
@@ -765,7 +767,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             page.content = renderer.post_page(content, post, page.url, sidebar=material_templates)
         if listing is not None and shows_excerpts(listing):
             context.update(views.listing_context(listing, page.url, renderer))  # type: ignore[typeddict-item]
-        if listing is not None and not (material_templates and shows_excerpts(listing)):
+        if listing is not None and not self._material_lists(listing):
             page.content, self.listing_roots[page.file.src_uri] = renderer.listing_page(
                 content, listing, page.url
             )
@@ -784,8 +786,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             tags = [tag.name for tag in self.collection.tags_of(post)]
             content = page.content or ""
             # The heading folio read from this very HTML, unless a plugin changed it since.
-            read = self.read_headings.pop(post, None)
-            heading = read[1] if read is not None and read[0] is content else heading_title(content)
+            read = self.heading_sources.pop(post, None) is content
+            heading = self.post_headings[post] if read else heading_title(content)
             index_post(entries, page.url, post, heading=heading, tags=tags)
             return
         listing = self.listings.get(page.file.src_uri)

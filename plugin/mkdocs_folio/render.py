@@ -161,6 +161,7 @@ class Renderer:
         self._dates: dict[Post, dict[str, str]] = {}
         self._tag_link_lists: dict[Post, list[TagLink]] = {}
         self._post_parts: dict[tuple[Post, bool], tuple[str, str]] = {}
+        self._listings: dict[Listing, str] = {}
         self.year_urls: dict[int, str] = {}
 
     # Links -----------------------------------------------------------------------------
@@ -303,7 +304,6 @@ class Renderer:
             return self._archive(self.collection.years(), show_years=True)
         if lists_titles_only(listing, tag_excerpts=self.tag_excerpts):  # a tag's page
             return self._archive(by_year(listing.posts), show_years=True, link_years=False)
-        # The branches above are the listings without entries: keep _has_entries in step.
         entries = Markup("".join(self.entry(post) for post in listing.posts))
         previous, following = listing.previous, listing.next
         return self._render(
@@ -325,23 +325,16 @@ class Renderer:
             older_url=self.href(following.url) if following else None,
         )
 
-    def _has_entries(self, listing: Listing) -> bool:
-        return listing.kind not in (Kind.TAGS, Kind.YEAR, Kind.ARCHIVE) and not lists_titles_only(
-            listing, tag_excerpts=self.tag_excerpts
-        )
-
-    def render_entries(self, listings: Iterable[Listing]) -> None:
-        """Render the entries these listings show ahead of their pages, in one pass (see
-        render_post_parts); each post's entry once."""
+    def render_listings(self, listings: Iterable[Listing]) -> None:
+        """Render these listings ahead of their pages, in one pass (see render_post_parts)."""
         for listing in listings:
-            if self._has_entries(listing):
-                for post in listing.posts:
-                    self.entry(post)
+            self._listings[listing] = self.listing(listing)
 
     def listing_page(self, content: str, listing: Listing, page_url: str) -> tuple[str, str | None]:
         """A page's HTML with its listing at the page's marker, or after its content; and
         the class of the listing's root element, to check that the theme printed it."""
-        body = self.rebase(self.listing(listing), page_url)
+        rendered = self._listings.pop(listing, None)
+        body = self.rebase(rendered if rendered is not None else self.listing(listing), page_url)
         marker = LISTING_MARKER if listing.kind is Kind.HOME else fillable_marker(listing)
         return with_listing(content, body, marker), root_class(body)
 
