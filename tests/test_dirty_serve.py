@@ -35,7 +35,10 @@ def blog() -> dict[str, str]:
         "about.md": "# About me\n\nI write things.\n",
         "posts/alpha.md": post("Alpha", "2026-01-01", tags=["x"], body="Alpha words."),
         "posts/beta.md": post(
-            "Beta", "2026-01-02", tags=["x", "y"], body="Beta words, see [alpha](alpha.md)."
+            "Beta",
+            "2026-01-02",
+            tags=["x", "y"],
+            body="# Beta, as its heading says\n\nBeta words, see [alpha](alpha.md).",
         ),
         "posts/gamma.md": post("Gamma", "2026-01-03", tags=["y"], body="Gamma words."),
         "posts/delta.md": post(
@@ -84,8 +87,12 @@ def edit(server: DirtyServer, path: Path, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("theme", "folio"),
-    [("material", {}), ("mkdocs", {"feed_content": "full", "nav_recent": 3})],
-    ids=["material", "mkdocs-search"],
+    [
+        ("material", {}),
+        ("material", {"material_templates": True}),
+        ("mkdocs", {"feed_content": "full", "nav_recent": 3}),
+    ],
+    ids=["material", "material-templates", "mkdocs-search"],
 )
 def test_every_edit_gives_what_a_clean_build_gives(
     tmp_path: Path, theme: str, folio: dict[str, Any], monkeypatch: pytest.MonkeyPatch
@@ -210,6 +217,65 @@ def test_an_edit_of_a_posts_text_leaves_the_title_lists_unwritten(tmp_path: Path
         server.close()
 
 
+# Site hooks: one notes each page the theme renders; the other reworks every page's links
+# once rendered, as link-decorating plugins do, so that a post's footer is no longer in its
+# page as folio wrote it.
+RENDERED_HOOK = """\
+from pathlib import Path
+
+def on_page_context(context, page, config, nav):
+    with (Path(config.config_file_path).parent / "rendered.txt").open("a") as notes:
+        notes.write(page.file.src_uri + "\\n")
+"""
+LINK_HOOK = """\
+def on_post_page(output, page, config):
+    return output.replace("<a ", '<a data-hooked="1" ')
+"""
+
+
+@pytest.mark.parametrize("hooked", [False, True], ids=["footer-replaced", "page-rendered"])
+def test_a_new_title_rewrites_the_neighbours_without_converting_them_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hooked: bool
+) -> None:
+    from mkdocs.structure.pages import Page
+
+    converted: list[str] = []
+    render = Page.render
+
+    def counted_render(page: Page, *args: Any, **kwargs: Any) -> None:
+        converted.append(page.file.src_uri)
+        render(page, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "render", counted_render)
+    (tmp_path / "rendered.py").write_text(RENDERED_HOOK, encoding="utf-8")
+    (tmp_path / "links.py").write_text(LINK_HOOK, encoding="utf-8")
+    hooks = ["rendered.py", "links.py"] if hooked else ["rendered.py"]
+    write_site(tmp_path, blog(), config={"theme": {"name": "material"}, "hooks": hooks})
+    rendered = tmp_path / "rendered.txt"
+    served = tmp_path / "served"
+    server = DirtyServer(tmp_path / "mkdocs.yml", served)
+    try:
+        server.build(reload=False)
+        delta = served / "posts/delta-from-its-heading/index.html"  # epsilon's older neighbour
+        assert "Epsilon" in delta.read_text(encoding="utf-8")
+        converted.clear()
+        rendered.unlink()
+        body = "Intro.\n\n<!-- more -->\n\nMore words."
+        epsilon = post("Epsilon, renamed", "2026-01-05", tags=["z"], body=body)
+        edit(server, tmp_path / "docs/posts/epsilon.md", epsilon)
+        server.build()
+        assert "Epsilon, renamed" in delta.read_text(encoding="utf-8")
+        # Its URL moved with its title, but no post links to it.
+        assert [uri for uri in converted if uri.startswith("posts/")] == ["posts/epsilon.md"]
+        # Delta's footer is replaced in its page, unless a hook changed the footer there.
+        theme_rendered = rendered.read_text(encoding="utf-8").split()
+        assert ("posts/delta.md" in theme_rendered) is hooked
+        assert "posts/epsilon.md" in theme_rendered
+    finally:
+        server.close()
+    assert_same_as_clean(tmp_path, served, "renamed")
+
+
 def _live(kind: type) -> int:
     return sum(1 for item in gc.get_objects() if type(item) is kind)
 
@@ -273,7 +339,9 @@ def test_kept_rendering_is_dropped_when_a_linked_page_moves() -> None:
     from mkdocs_folio.structure.post import RenderedBody
 
     body = RenderedBody(None, "text", 1, 1)
-    kept = {uri: KeptBody(1, body, None, uri, False) for uri in ("a.md", "b.md", "c.md")}
+    kept = {
+        uri: KeptBody(1, body, None, uri, False, None, None) for uri in ("a.md", "b.md", "c.md")
+    }
     sources = {"a.md": "see [b](b.md)", "b.md": "plain", "c.md": "plain"}
     inputs = {"a.md": 1, "b.md": 1, "c.md": 2}
     assert reusable_bodies(kept, inputs, sources, {"b.md"}) == {"b.md"}
@@ -314,3 +382,22 @@ def test_signatures_read_every_part_of_the_post_context() -> None:
     entry = entry_key(a, collection, plain)
     for part, context in changes.items():
         assert (entry_key(a, collection, context) != entry) is (part in shown), part
+
+
+def test_a_footer_is_replaced_only_where_the_page_holds_it_once(tmp_path: Path) -> None:
+    from mkdocs_folio.outputs_in_place import replace_in_output
+
+    site = tmp_path / "site"
+    page = site / "posts/a/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_bytes(b"<p>caf\xc3\xa9</p>\r\n<footer>old</footer>\r\n")
+    assert replace_in_output(str(site), str(page), "<footer>old</footer>", "<footer>new</footer>")
+    assert page.read_bytes() == b"<p>caf\xc3\xa9</p>\r\n<footer>new</footer>\r\n"
+    page.write_text("<footer>x</footer><footer>x</footer>", encoding="utf-8")
+    assert not replace_in_output(str(site), str(page), "<footer>x</footer>", "y")
+    assert not replace_in_output(str(site), str(site / "gone.html"), "x", "y")
+    outside = tmp_path / "outside.html"
+    outside.write_text("<footer>old</footer>", encoding="utf-8")
+    (site / "planted.html").symlink_to(outside)
+    assert not replace_in_output(str(site), str(site / "planted.html"), "<footer>old</footer>", "")
+    assert outside.read_text(encoding="utf-8") == "<footer>old</footer>"

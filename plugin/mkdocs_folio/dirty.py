@@ -24,7 +24,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
+from .kept_page import KeptPage
+from .outputs_in_place import replace_in_output
 from .post_context import PostContext
 from .structure.collection import PostCollection
 from .structure.pages import Kind, Listing
@@ -44,6 +47,10 @@ class KeptBody:
     title: str
     """The title, which may come from the rendered `# heading`."""
     title_is_fallback: bool
+    heading: str | None
+    """The rendered `# heading` (Material's listings show it rather than the title)."""
+    page: KeptPage | None
+    """The converted page, to write it again without converting it again."""
 
 
 @dataclass
@@ -63,6 +70,10 @@ class DirtyState:
     """Page titles MkDocs learnt from pages it rendered, for the nav of later builds."""
     early_signatures: dict[str, Signature] = field(default_factory=dict)
     """Generated listing pages' signatures without the nav, known before MkDocs renders."""
+    own_signatures: dict[str, Signature] = field(default_factory=dict)
+    """Post pages' signatures without their footers (see `post_own_key`)."""
+    footers: dict[str, str] = field(default_factory=dict)
+    """Each post page's footer as written into its output, to replace it there."""
 
     def start(self, setting: Signature) -> None:
         """Begin a build; forget everything when the site-wide inputs changed."""
@@ -79,6 +90,8 @@ class DirtyState:
         self.outputs = set()
         self.titles = {}
         self.early_signatures = {}
+        self.own_signatures = {}
+        self.footers = {}
 
 
 def changed_file_names(previous: Mapping[str, str], current: Mapping[str, str]) -> set[str]:
@@ -152,30 +165,40 @@ def _card(post: Post | None, drafts: Set[Post]) -> tuple[Hashable, ...] | None:
 
 def post_signature(post: Post, collection: PostCollection, context: PostContext) -> Signature:
     """Everything folio puts on a post's page that its own source does not decide alone."""
+    return hash(
+        (post_own_key(post, collection, context), post_footer_key(post, collection, context))
+    )
+
+
+def post_own_key(post: Post, collection: PostCollection, context: PostContext) -> Hashable:
+    """What a post's page shows outside the part of its footer that shows other posts."""
     drafts = context.drafts
     in_series = context.series.get(post)
-    return hash(
+    return (
+        post.url,
+        post.title,
+        post.date,
+        post.updated,
+        post in drafts,
+        tuple((tag.name, tag.url) for tag in collection.tags_of(post)),
         (
-            post.url,
-            post.title,
-            post.date,
-            post.updated,
-            post in drafts,
-            tuple((tag.name, tag.url) for tag in collection.tags_of(post)),
-            _card(collection.newer(post), drafts),
-            _card(collection.older(post), drafts),
-            tuple(
-                _card(other, drafts) for other in collection.related(post, context.related_count)
-            ),
-            (
-                (in_series.name, tuple(_card(part, drafts) for part in in_series.posts))
-                if in_series is not None
-                else None
-            ),
-            tuple(context.authors.get(post, ())),
-            tuple(context.links.get(post, ())),
-            context.images.get(post),
-        )
+            (in_series.name, tuple(_card(part, drafts) for part in in_series.posts))
+            if in_series is not None
+            else None
+        ),
+        tuple(context.authors.get(post, ())),
+        tuple(context.links.get(post, ())),
+        context.images.get(post),
+    )
+
+
+def post_footer_key(post: Post, collection: PostCollection, context: PostContext) -> Hashable:
+    """The other posts a post's footer shows: the newer and older ones, the related ones."""
+    drafts = context.drafts
+    return (
+        _card(collection.newer(post), drafts),
+        _card(collection.older(post), drafts),
+        tuple(_card(other, drafts) for other in collection.related(post, context.related_count)),
     )
 
 
@@ -268,6 +291,10 @@ def _never() -> bool:
     return False
 
 
+def _convert_nothing(file: File) -> None:
+    return None
+
+
 def setting_signature(config: MkDocsConfig) -> Signature:
     """The site-wide inputs: the config file as written (it holds every folio option)."""
     path = config.config_file_path
@@ -293,6 +320,9 @@ class DirtyRebuilds:
         self._dests: set[str] = set()
         self._source_checks: dict[str, Callable[[], bool]] = {}
         self._early: dict[str, Signature] = {}
+        self._own_signatures: dict[str, Signature] = {}
+        self._new_footers: list[File] = []
+        self._populate: Callable[[File], None] = _convert_nothing
         self.keep_html = False
         """Whether kept renderings include the HTML (feeds with full posts need it)."""
         self.titles_only: Callable[[Listing], bool] = _never_titles_only
@@ -334,6 +364,7 @@ class DirtyRebuilds:
         collection: PostCollection,
         listings: Mapping[str, Listing],
         post_html: dict[Post, str],
+        post_headings: dict[Post, str | None],
         context: PostContext,
         *,
         titles: Callable[[Listing], str],
@@ -344,7 +375,7 @@ class DirtyRebuilds:
         the nav, and renders any that changed after all."""
         for post in collection:
             if post.src_uri in self._reusable:
-                self.restore(post, post_html)
+                self.restore(post, post_html, post_headings)
         rendered = [post for post in collection if post.body is not None]
         entries = _entry_keys(rendered, collection, context)
         sign = self._listing_signer(rendered, entries, collection, context, titles, year_urls)
@@ -391,18 +422,24 @@ class DirtyRebuilds:
         self._source_checks[file.src_uri] = file.is_modified
         rebuild_when(file, _always)
 
-    def restore(self, post: Post, post_html: dict[Post, str]) -> bool:
+    def restore(
+        self, post: Post, post_html: dict[Post, str], post_headings: dict[Post, str | None]
+    ) -> bool:
         """Give a post MkDocs skipped its kept rendering; False when there is none."""
         kept = self.state.bodies.get(post.src_uri)
         if kept is None or post.src_uri not in self._reusable:
             return False
         post.body = kept.body
         post.title, post.title_is_fallback = kept.title, kept.title_is_fallback
+        post_headings[post] = kept.heading
         if kept.html is not None:
             post_html[post] = kept.html
         return True
 
-    def keep(self, post: Post, body: RenderedBody, html: str) -> None:
+    def keep(
+        self, post: Post, body: RenderedBody, html: str, heading: str | None, page: Page | None
+    ) -> None:
+        """After MkDocs converted a post: what a later build may reuse while its inputs hold."""
         inputs = self._inputs.get(post.src_uri)
         if inputs is None:
             return
@@ -412,8 +449,18 @@ class DirtyRebuilds:
             html if self.keep_html else None,
             post.title,
             post.title_is_fallback,
+            heading,
+            KeptPage.of(page) if page is not None else None,
         )
         self._reusable.add(post.src_uri)
+
+    def put_back(self, page: Page) -> bool:
+        """Give a post's page MkDocs skipped its kept conversion; False when there is none."""
+        kept = self.state.bodies.get(page.file.src_uri)
+        if kept is None or kept.page is None or page.file.src_uri not in self._reusable:
+            return False
+        kept.page.put_back(page)
+        return True
 
     def plan_pages(
         self,
@@ -431,24 +478,31 @@ class DirtyRebuilds:
         """In on_env, once every post has its title and excerpt: mark the pages to write.
         `other_outputs` are the files folio writes besides pages (feeds, the palette index).
 
-        A post whose page changes though MkDocs skipped it (a neighbour's new title, say) is
-        rendered now, through `populate`, with every plugin's page events.
+        A post whose page changes though MkDocs skipped it (a neighbour's new title, say) gets
+        its kept conversion back (see KeptPage), or is converted now, through `populate`,
+        with every plugin's page events. If only the other posts its footer shows changed,
+        its page is not rendered again: `write_footers` replaces the footer in its output.
         """
         # Before the nav is signed: a page MkDocs skipped has no title from its heading.
         self.restore_titles(nav.pages if nav is not None else [])
         navigation = nav_signature(nav.items if nav is not None else [])
         previous = self.state.signatures
+        self._populate = populate
         for post in collection:
-            signature = hash((navigation, post_signature(post, collection, context)))
+            own = hash((navigation, post_own_key(post, collection, context)))
+            signature = hash((own, post_footer_key(post, collection, context)))
             self._signatures[post.src_uri] = signature
+            self._own_signatures[post.src_uri] = own
             if previous.get(post.src_uri) == signature:
                 continue
             file = files.src_uris.get(post.src_uri)
             if file is None or file.page is None:
                 continue
-            if file.page.content is None:
-                populate(file)
-            rebuild_when(file, _always)
+            if file.page.content is None and self._footer_changed_alone(file, own):
+                self._new_footers.append(file)
+                rebuild_when(file, _never)
+                continue
+            self._render_again(file)
         entries = _entry_keys(collection, collection, context)
         sign = self._listing_signer(collection, entries, collection, context, titles, year_urls)
         for src_uri, listing in listings.items():
@@ -467,6 +521,33 @@ class DirtyRebuilds:
             else:
                 rebuild_when(file, _never)
         self._outputs.update(other_outputs)
+
+    def _footer_changed_alone(self, file: File, own: Signature) -> bool:
+        state = self.state
+        return state.own_signatures.get(file.src_uri) == own and file.src_uri in state.footers
+
+    def _render_again(self, file: File) -> None:
+        assert file.page is not None
+        if file.page.content is None and not self.put_back(file.page):
+            self._populate(file)
+        rebuild_when(file, _always)
+
+    def write_footers(self, site_dir: str, footer: Callable[[File], str]) -> None:
+        """Once the renderer is ready, in on_env: replace the footers planned by `plan_pages`
+        in their pages' outputs. A page whose output does not hold its last footer exactly
+        once (another plugin reworked it, say) is rendered again instead."""
+        for file in self._new_footers:
+            new = footer(file)
+            old = self.state.footers[file.src_uri]
+            if replace_in_output(site_dir, file.abs_dest_path, old, new):
+                self.state.footers[file.src_uri] = new
+            else:
+                self._render_again(file)
+        self._new_footers = []
+
+    def record_footer(self, src_uri: str, footer: str) -> None:
+        """The footer written into a post's page in this build."""
+        self.state.footers[src_uri] = footer
 
     def restore_titles(self, pages: Iterable[Any]) -> None:
         """Pages MkDocs skipped have no title from their heading: use their last one."""
@@ -496,6 +577,10 @@ class DirtyRebuilds:
         state.outputs = self._outputs
         state.signatures = self._signatures
         state.early_signatures = self._early
+        state.own_signatures = self._own_signatures
+        state.footers = {
+            uri: footer for uri, footer in state.footers.items() if uri in self._own_signatures
+        }
         self._forget_build()
 
     def clear(self) -> None:
@@ -506,6 +591,7 @@ class DirtyRebuilds:
         self._signatures, self._outputs, self._dests = {}, set(), set()
         self._inputs, self._reusable, self._source_checks = {}, set(), {}
         self._early = {}
+        self._own_signatures, self._new_footers, self._populate = {}, [], _convert_nothing
 
 
 def _remove_output(site: Path, dest_uri: str) -> None:

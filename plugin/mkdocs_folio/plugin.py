@@ -319,6 +319,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 self.collection,
                 self.listings,
                 self.post_html,
+                self.post_headings,
                 self.post_context,
                 titles=self._listing_title,
                 year_urls=self._year_urls(),
@@ -617,7 +618,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Summarized in on_env, all posts in one pass (see _summarize_read_posts).
         self.post_html[post] = content
 
-    def _summarize_read_posts(self) -> None:
+    def _summarize_read_posts(self, files: Files) -> None:
         # One pass over all posts runs about twice as fast as the same work done page by
         # page between Markdown conversions, which leave the CPU's caches cold for it.
         for post, content in self.post_html.items():
@@ -626,7 +627,9 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     post, content, self.summary_options, self.rendered_bodies
                 )
                 if self.dirty is not None:
-                    self.dirty.keep(post, post.body, content)
+                    heading = self.post_headings.get(post)
+                    page = self._page_for(post.src_uri, files)
+                    self.dirty.keep(post, post.body, content, heading, page)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
@@ -635,10 +638,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.compiled_templates.attach(env)
         dirty = self.dirty
         for post in self.collection:
-            read = post in self.post_html  # by MkDocs, in this build
-            if not read and not (dirty and dirty.restore(post, self.post_html)):
+            if post in self.post_html:  # MkDocs read it in this build
+                continue
+            if not (dirty and dirty.restore(post, self.post_html, self.post_headings)):
                 self._render_skipped_post(post, config, files)
-        self._summarize_read_posts()
+        self._summarize_read_posts(files)
         # Titles from a `# heading` are known now that every post is rendered.
         for link, post in self.recent_links:
             link.title = self._recent_label(post)
@@ -672,6 +676,8 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # A full build renders every post page; `serve --dirty` few, after its first build.
         if dirty is None or dirty.writes_every_page:
             self._render_ahead(self.renderer, files)
+        else:
+            dirty.write_footers(config.site_dir, self._footer_for(self.renderer))
         if self.sharing is not None:
             self.sharing.write_feeds(self.kept_feeds if self.is_serve else None)
         # The feeds were the last users of the HTML as MkDocs rendered it; pages keep their own.
@@ -700,6 +706,15 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 for file in [files.get_file_from_path(post.src_uri)]
                 if file is not None and file.page is not None
             )
+
+    def _footer_for(self, renderer: Renderer) -> Callable[[File], str]:
+        sidebar = self._material_templates
+
+        def footer(file: File) -> str:
+            post = self.collection.by_src_uri[file.src_uri]
+            return renderer.page_footer(post, file.url, sidebar=sidebar)
+
+        return footer
 
     def _plan_dirty_build(self, dirty: DirtyRebuilds, config: MkDocsConfig, files: Files) -> None:
         feeds = [feed.file for feed in self.sharing.feeds] if self.sharing is not None else []
@@ -764,7 +779,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         views = self.material_views
         if post is not None:
             views.describe(page, post)
-            page.content = renderer.post_page(content, post, page.url, sidebar=material_templates)
+            page.content, footer = renderer.post_page(
+                content, post, page.url, sidebar=material_templates
+            )
+            if self.dirty is not None:
+                self.dirty.record_footer(page.file.src_uri, footer)
         if listing is not None and shows_excerpts(listing):
             context.update(views.listing_context(listing, page.url, renderer))  # type: ignore[typeddict-item]
         if listing is not None and not self._material_lists(listing):

@@ -412,16 +412,22 @@ class Renderer:
             ],
         )
 
-    def post_page(self, content: str, post: Post, page_url: str, *, sidebar: bool) -> str:
-        """A post's HTML with folio's header after its `<h1>`, and its footer. Material's
-        blog-post.html (`sidebar`) shows the date, authors, reading time and `links` in its
-        sidebar instead."""
+    def post_page(
+        self, content: str, post: Post, page_url: str, *, sidebar: bool
+    ) -> tuple[str, str]:
+        """A post's HTML with folio's header after its `<h1>`, and its footer; and that footer
+        (see `page_footer`). Material's blog-post.html (`sidebar`) shows the date, authors,
+        reading time and `links` in its sidebar instead."""
         parts = self._post_parts.pop((post, sidebar), None)
         header, footer = parts if parts is not None else self._header_and_footer(post, sidebar)
         footer = self.rebase(footer, page_url)
         if sidebar:
-            return content + footer
-        return after_first_h1(content, self.rebase(header, page_url)) + footer
+            return content + footer, footer
+        return after_first_h1(content, self.rebase(header, page_url)) + footer, footer
+
+    def page_footer(self, post: Post, page_url: str, *, sidebar: bool) -> str:
+        """The footer as `post_page` puts it on the post's page."""
+        return self.rebase(self.post_footer(post, with_links=not sidebar), page_url)
 
     def render_post_parts(self, posts: Iterable[Post], *, sidebar: bool) -> None:
         """Render the posts' headers and footers ahead of their pages, in one pass: folio's
