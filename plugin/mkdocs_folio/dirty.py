@@ -24,9 +24,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 
-from .kept_page import KeptPage
 from .outputs_in_place import replace_in_output
 from .post_context import PostContext
 from .structure.collection import PostCollection
@@ -49,8 +47,6 @@ class KeptBody:
     title_is_fallback: bool
     heading: str | None
     """The rendered `# heading` (Material's listings show it rather than the title)."""
-    page: KeptPage | None
-    """The converted page, to write it again without converting it again."""
 
 
 @dataclass
@@ -436,9 +432,7 @@ class DirtyRebuilds:
             post_html[post] = kept.html
         return True
 
-    def keep(
-        self, post: Post, body: RenderedBody, html: str, heading: str | None, page: Page | None
-    ) -> None:
+    def keep(self, post: Post, body: RenderedBody, html: str, heading: str | None) -> None:
         """After MkDocs converted a post: what a later build may reuse while its inputs hold."""
         inputs = self._inputs.get(post.src_uri)
         if inputs is None:
@@ -450,17 +444,8 @@ class DirtyRebuilds:
             post.title,
             post.title_is_fallback,
             heading,
-            KeptPage.of(page) if page is not None else None,
         )
         self._reusable.add(post.src_uri)
-
-    def put_back(self, page: Page) -> bool:
-        """Give a post's page MkDocs skipped its kept conversion; False when there is none."""
-        kept = self.state.bodies.get(page.file.src_uri)
-        if kept is None or kept.page is None or page.file.src_uri not in self._reusable:
-            return False
-        kept.page.put_back(page)
-        return True
 
     def plan_pages(
         self,
@@ -478,10 +463,11 @@ class DirtyRebuilds:
         """In on_env, once every post has its title and excerpt: mark the pages to write.
         `other_outputs` are the files folio writes besides pages (feeds, the palette index).
 
-        A post whose page changes though MkDocs skipped it (a neighbour's new title, say) gets
-        its kept conversion back (see KeptPage), or is converted now, through `populate`,
-        with every plugin's page events. If only the other posts its footer shows changed,
-        its page is not rendered again: `write_footers` replaces the footer in its output.
+        A post whose page changes though MkDocs skipped it is rendered now, through
+        `populate`, with every plugin's page events (Material's tags plugin, for one, learns
+        the page's tags there and prints them when the page is rendered). If only the other
+        posts its footer shows changed (a neighbour's new title, say), its page is not
+        rendered again: `write_footers` replaces the footer in its output.
         """
         # Before the nav is signed: a page MkDocs skipped has no title from its heading.
         self.restore_titles(nav.pages if nav is not None else [])
@@ -528,7 +514,7 @@ class DirtyRebuilds:
 
     def _render_again(self, file: File) -> None:
         assert file.page is not None
-        if file.page.content is None and not self.put_back(file.page):
+        if file.page.content is None:
             self._populate(file)
         rebuild_when(file, _always)
 

@@ -618,7 +618,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # Summarized in on_env, all posts in one pass (see _summarize_read_posts).
         self.post_html[post] = content
 
-    def _summarize_read_posts(self, files: Files) -> None:
+    def _summarize_read_posts(self) -> None:
         # One pass over all posts runs about twice as fast as the same work done page by
         # page between Markdown conversions, which leave the CPU's caches cold for it.
         for post, content in self.post_html.items():
@@ -627,9 +627,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                     post, content, self.summary_options, self.rendered_bodies
                 )
                 if self.dirty is not None:
-                    heading = self.post_headings.get(post)
-                    page = self._page_for(post.src_uri, files)
-                    self.dirty.keep(post, post.body, content, heading, page)
+                    self.dirty.keep(post, post.body, content, self.post_headings.get(post))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
         if not self.config.enabled:
@@ -642,7 +640,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 continue
             if not (dirty and dirty.restore(post, self.post_html, self.post_headings)):
                 self._render_skipped_post(post, config, files)
-        self._summarize_read_posts(files)
+        self._summarize_read_posts()
         # Titles from a `# heading` are known now that every post is rendered.
         for link, post in self.recent_links:
             link.title = self._recent_label(post)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 from posixpath import normpath
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -106,6 +107,7 @@ def url_template_problem(url_format: str) -> str | None:
     return _relative_path_problem(sample.removesuffix("/"), example="posts/{slug}/")
 
 
+@lru_cache(maxsize=65536)  # `mkdocs serve` checks the same destinations build after build
 def dest_problem(dest_uri: str) -> str | None:
     """Why a destination must not be written: outside the site, or not a plain relative path."""
     if not dest_uri or dest_uri.startswith("/") or "\\" in dest_uri or _DRIVE.match(dest_uri):
