@@ -5,12 +5,14 @@ page that depends on nothing else, wrong for a blog: a post shows its neighbours
 posts, a listing shows excerpts of twenty posts. So every folio page gets a signature, a hash
 of everything folio puts on it (titles, URLs, dates, tags, excerpts, ...) and of the site-wide
 inputs (the config file, the nav); a page is rebuilt when its signature differs from the
-previous build's, when its source changed, or when its output is missing.
+previous build's, when its source changed, or when its output is missing. A post page whose
+signature changed only in the other posts its footer shows (a neighbour's new title, say) is
+not rendered again: its footer is replaced in the page already written.
 
-Posts MkDocs skips keep what their last rendering taught folio (the excerpt and reading
-time), while the inputs of that rendering are the same: the post's source and URL, and the
-URLs of the pages it may link to. Nothing here holds a Post, Page or File of an old build:
-signatures are integers, bodies are keyed by source path.
+Posts MkDocs skips keep what their last rendering taught folio (the excerpt, reading time
+and `# heading`), while the inputs of that rendering are the same: the post's source and URL,
+and the URLs of the pages it may link to. Nothing here holds a Post, Page or File of an old
+build: signatures are integers, bodies and footers are keyed by source path.
 """
 
 from __future__ import annotations
