@@ -393,17 +393,17 @@ def test_signatures_read_every_part_of_the_post_context() -> None:
 def test_a_footer_is_replaced_only_where_the_page_holds_it_once(tmp_path: Path) -> None:
     from mkdocs_folio.outputs_in_place import replace_in_output
 
-    site = tmp_path / "site"
+    site = (tmp_path / "site").resolve()
     page = site / "posts/a/index.html"
     page.parent.mkdir(parents=True)
     page.write_bytes(b"<p>caf\xc3\xa9</p>\r\n<footer>old</footer>\r\n")
-    assert replace_in_output(str(site), str(page), "<footer>old</footer>", "<footer>new</footer>")
+    assert replace_in_output(site, str(page), "<footer>old</footer>", "<footer>new</footer>")
     assert page.read_bytes() == b"<p>caf\xc3\xa9</p>\r\n<footer>new</footer>\r\n"
     page.write_text("<footer>x</footer><footer>x</footer>", encoding="utf-8")
-    assert not replace_in_output(str(site), str(page), "<footer>x</footer>", "y")
-    assert not replace_in_output(str(site), str(site / "gone.html"), "x", "y")
+    assert not replace_in_output(site, str(page), "<footer>x</footer>", "y")
+    assert not replace_in_output(site, str(site / "gone.html"), "x", "y")
     outside = tmp_path / "outside.html"
     outside.write_text("<footer>old</footer>", encoding="utf-8")
     (site / "planted.html").symlink_to(outside)
-    assert not replace_in_output(str(site), str(site / "planted.html"), "<footer>old</footer>", "")
+    assert not replace_in_output(site, str(site / "planted.html"), "<footer>old</footer>", "")
     assert outside.read_text(encoding="utf-8") == "<footer>old</footer>"

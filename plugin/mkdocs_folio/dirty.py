@@ -27,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from .outputs_in_place import replace_in_output
+from .outputs_in_place import remove_output, replace_in_output
 from .post_context import PostContext
 from .structure.collection import PostCollection
 from .structure.pages import Kind, Listing
@@ -524,10 +524,11 @@ class DirtyRebuilds:
         """Once the renderer is ready, in on_env: replace the footers planned by `plan_pages`
         in their pages' outputs. A page whose output does not hold its last footer exactly
         once (another plugin reworked it, say) is rendered again instead."""
+        site = Path(site_dir).resolve()
         for file in self._new_footers:
             new = footer(file)
             old = self.state.footers[file.src_uri]
-            if replace_in_output(site_dir, file.abs_dest_path, old, new):
+            if replace_in_output(site, file.abs_dest_path, old, new):
                 self.state.footers[file.src_uri] = new
             else:
                 self._render_again(file)
@@ -561,7 +562,7 @@ class DirtyRebuilds:
         state = self.state
         site = Path(site_dir).resolve()
         for dest_uri in state.outputs - self._outputs - self._dests:
-            _remove_output(site, dest_uri)
+            remove_output(site, dest_uri)
         state.outputs = self._outputs
         state.signatures = self._signatures
         state.early_signatures = self._early
@@ -580,18 +581,3 @@ class DirtyRebuilds:
         self._inputs, self._reusable, self._source_checks = {}, set(), {}
         self._early = {}
         self._own_signatures, self._new_footers, self._populate = {}, [], _convert_nothing
-
-
-def _remove_output(site: Path, dest_uri: str) -> None:
-    """Delete a file folio wrote in an earlier build, and the folders it leaves empty."""
-    path = (site / dest_uri).resolve()
-    if not path.is_relative_to(site) or not path.is_file():
-        return
-    path.unlink()
-    folder = path.parent
-    while folder != site and folder.is_relative_to(site):
-        try:
-            folder.rmdir()
-        except OSError:
-            break
-        folder = folder.parent

@@ -427,7 +427,7 @@ class Renderer:
 
     def page_footer(self, post: Post, page_url: str, *, sidebar: bool) -> str:
         """The footer as `post_page` puts it on the post's page."""
-        return self.rebase(self.post_footer(post, with_links=not sidebar), page_url)
+        return self.rebase(self._footer(post, sidebar), page_url)
 
     def render_post_parts(self, posts: Iterable[Post], *, sidebar: bool) -> None:
         """Render the posts' headers and footers ahead of their pages, in one pass: folio's
@@ -437,8 +437,11 @@ class Renderer:
             self._post_parts[post, sidebar] = self._header_and_footer(post, sidebar)
 
     def _header_and_footer(self, post: Post, sidebar: bool) -> tuple[str, str]:
-        footer = self.post_footer(post, with_links=not sidebar)
-        return ("" if sidebar else self.post_header(post)), footer
+        return ("" if sidebar else self.post_header(post)), self._footer(post, sidebar)
+
+    def _footer(self, post: Post, sidebar: bool) -> str:
+        # Material's blog-post.html shows the `links` in its sidebar.
+        return self.post_footer(post, with_links=not sidebar)
 
     def post_footer(self, post: Post, *, with_links: bool = True) -> str:
         """Older/newer posts, related posts and (unless a sidebar shows them) `links`."""
