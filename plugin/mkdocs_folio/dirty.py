@@ -229,6 +229,25 @@ def _entry_keys(
     return {post: entry_key(post, collection, context) for post in posts}
 
 
+EarlyEntry = tuple[RenderedBody | None, str, tuple[Hashable, ...]]
+"""A post's body and title when on_files signed its entry, and that entry key."""
+
+
+def _entry_keys_again(
+    collection: PostCollection, context: PostContext, early: Mapping[Post, EarlyEntry]
+) -> dict[Post, tuple[Hashable, ...]]:
+    """Entry keys in on_env, reusing on_files' for posts whose body and title stayed: all
+    else an entry shows was settled in on_files."""
+    keys = {}
+    for post in collection:
+        kept = early.get(post)
+        if kept is not None and kept[0] is post.body and kept[1] == post.title:
+            keys[post] = kept[2]
+        else:
+            keys[post] = entry_key(post, collection, context)
+    return keys
+
+
 def _title_keys(posts: Iterable[Post], drafts: Set[Post]) -> dict[Post, tuple[Hashable, ...]]:
     return {post: title_key(post, drafts) for post in posts}
 
@@ -318,6 +337,7 @@ class DirtyRebuilds:
         self._dests: set[str] = set()
         self._source_checks: dict[str, Callable[[], bool]] = {}
         self._early: dict[str, Signature] = {}
+        self._early_entries: dict[Post, EarlyEntry] = {}
         self._own_signatures: dict[str, Signature] = {}
         self._new_footers: list[File] = []
         self._populate: Callable[[File], None] = _convert_nothing
@@ -376,6 +396,7 @@ class DirtyRebuilds:
                 self.restore(post, post_html, post_headings)
         rendered = [post for post in collection if post.body is not None]
         entries = _entry_keys(rendered, collection, context)
+        self._early_entries = {post: (post.body, post.title, entries[post]) for post in rendered}
         sign = self._listing_signer(rendered, entries, collection, context, titles, year_urls)
         previous = self.state.early_signatures
         for src_uri, listing in listings.items():
@@ -491,7 +512,7 @@ class DirtyRebuilds:
                 rebuild_when(file, _never)
                 continue
             self._render_again(file)
-        entries = _entry_keys(collection, collection, context)
+        entries = _entry_keys_again(collection, context, self._early_entries)
         sign = self._listing_signer(collection, entries, collection, context, titles, year_urls)
         for src_uri, listing in listings.items():
             file = files.src_uris.get(src_uri)
@@ -579,5 +600,5 @@ class DirtyRebuilds:
     def _forget_build(self) -> None:
         self._signatures, self._outputs, self._dests = {}, set(), set()
         self._inputs, self._reusable, self._source_checks = {}, set(), {}
-        self._early = {}
+        self._early, self._early_entries = {}, {}
         self._own_signatures, self._new_footers, self._populate = {}, [], _convert_nothing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from .errors import describe
@@ -67,4 +68,12 @@ def date_from_path(path: str, zone: tzinfo = UTC) -> datetime | None:
 
 def format_date(moment: datetime, pattern: str) -> str:
     """strftime, plus `%-d` for the day without a leading zero on every platform."""
+    # Equal aware datetimes may show different wall times: the zone and fold are keys too.
+    return _formatted(moment, moment.tzinfo, moment.fold, pattern)
+
+
+# A listing, the archive, the feeds and the palette each format every post's date, every
+# build; strftime costs ten times the lookup.
+@lru_cache(maxsize=16_384)
+def _formatted(moment: datetime, zone: tzinfo | None, fold: int, pattern: str) -> str:
     return moment.strftime(pattern.replace("%-d", str(moment.day)))
