@@ -112,14 +112,41 @@ class RebuildResult:
     edits: list[str] = field(default_factory=list)
     rebuilds_compile: list[float] = field(default_factory=list)
     """CPU seconds of each rebuild spent compiling Jinja templates."""
+    rounds: list[int] = field(default_factory=list)
+    """How many of the rebuilds each serve session ran, in order (see merge_rebuilds)."""
+
+
+def merge_rebuilds(sessions: list[RebuildResult]) -> RebuildResult:
+    """One site's rebuilds over several serve sessions, which ran in turn with the other
+    site's; `rounds` keeps each session's share, to compare the sites round by round."""
+    first = sessions[0]
+    ok = all(session.ok for session in sessions)
+    return RebuildResult(
+        first.site,
+        ok,
+        min(session.initial for session in sessions) if ok else 0.0,
+        [t for session in sessions for t in session.rebuilds],
+        [t for session in sessions for t in session.rebuilds_cpu],
+        next((s.log for s in sessions if not s.ok), sessions[-1].log),
+        [kind for session in sessions for kind in session.edits],
+        [t for session in sessions for t in session.rebuilds_compile],
+        [len(session.rebuilds) for session in sessions],
+    )
 
 
 def run_rebuilds(
-    site: str, config_file: Path, post: Path, runs: int, site_dir: Path, *, dirty: bool = False
+    site: str,
+    config_file: Path,
+    post: Path,
+    runs: int,
+    site_dir: Path,
+    *,
+    dirty: bool = False,
+    session: int = 1,
 ) -> RebuildResult:
     """`mkdocs serve`-style rebuilds after editing `post`, in a fresh interpreter;
-    `dirty` runs them as `mkdocs serve --dirty` does."""
-    name = "serve-dirty" if dirty else "serve"
+    `dirty` runs them as `mkdocs serve --dirty` does. `session` numbers its log."""
+    name = ("serve-dirty" if dirty else "serve") + f"-{session}"
     log = config_file.with_name(f"{name}.log")
     out = config_file.with_name(f"{name}.json")
     command = [

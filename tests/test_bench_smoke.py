@@ -27,6 +27,9 @@ def test_benchmark_smoke_run_builds_all_three_sites(tmp_path: Path) -> None:
             str(tmp_path),
             "--output-dir",
             str(tmp_path / "out"),
+            # Two serve sessions per site, taking turns: a round of the four edits, then two.
+            "--dirty-runs",
+            "6",
         ],
         cwd=REPO,
         env=env,
@@ -63,6 +66,25 @@ def test_benchmark_smoke_run_builds_all_three_sites(tmp_path: Path) -> None:
             assert size["rebuilds"][site]["ok"]
             assert len(size["rebuilds"][site]["rebuilds"]) == 1
             dirty = size["dirty_rebuilds"][site]
-            assert dirty["ok"] and dirty["edits"] == ["body", "title", "tags", "date"]
-            assert len(dirty["rebuilds"]) == 4
+            assert dirty["ok"] and dirty["rounds"] == [4, 2]
+            assert dirty["edits"] == ["body", "title", "tags", "date", "body", "title"]
+            assert len(dirty["rebuilds"]) == len(dirty["rebuilds_cpu"]) == 6
     assert "`serve --dirty`" in table and "| 20 described |" in table
+
+
+def test_rebuild_ratios_are_taken_session_by_session() -> None:
+    from benchmarks.__main__ import SizeResult, rebuild_rounds
+    from benchmarks.runner import RebuildResult, merge_rebuilds
+
+    assert rebuild_rounds(8) == [4, 4] and rebuild_rounds(6) == [4, 2] and rebuild_rounds(0) == []
+
+    def session(site: str, times: list[float]) -> RebuildResult:
+        return RebuildResult(site, True, 1.0, times, times, Path("log"), ["body"] * len(times))
+
+    # The machine is twice as slow in the second round, for both sites alike.
+    floor = merge_rebuilds([session("floor", [1.0, 1.0]), session("floor", [2.0, 2.0])])
+    folio = merge_rebuilds([session("folio", [1.1, 1.1]), session("folio", [2.4, 2.4])])
+    assert folio.rounds == [2, 2] and folio.rebuilds == [1.1, 1.1, 2.4, 2.4]
+    size = SizeResult(posts=1000, dirty_rebuilds={"floor": floor, "folio": folio})
+    assert [round(r, 2) for r in size.round_ratios(dirty=True)] == [1.1, 1.2]
+    assert size.round_ratios(dirty=False) == []
