@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from mkdocs_folio.excerpt import cut_on_word, plain_text, summarize
 from mkdocs_folio.structure.collection import PostCollection
-from mkdocs_folio.structure.dates import date_from_path, parse_date
+from mkdocs_folio.structure.dates import date_from_path, format_date, parse_date
 from mkdocs_folio.structure.errors import PostError
 from mkdocs_folio.structure.pages import Kind, PagePlan, plan_pages
 from mkdocs_folio.structure.post import parse_post, split_front_matter
@@ -51,6 +51,16 @@ def test_dates_come_from_the_path_when_front_matter_has_none() -> None:
     assert date_from_path("name.md") is None
     post = parse_post("posts/2026/03/14/name.md", "# Hello\n", posts_dir="posts")
     assert post.date.date().isoformat() == "2026-03-14"
+
+
+def test_the_same_instant_is_formatted_in_its_own_zone() -> None:
+    # Formatted dates are cached; equal datetimes in two zones show two calendar days.
+    evening = datetime(2026, 3, 14, 23, 30, tzinfo=UTC)
+    next_morning = evening.astimezone(timezone(timedelta(hours=2)))
+    assert evening == next_morning
+    assert format_date(evening, "%B %-d, %Y") == "March 14, 2026"
+    assert format_date(next_morning, "%B %-d, %Y") == "March 15, 2026"
+    assert format_date(evening, "%Y-%m-%d") == "2026-03-14"
 
 
 def test_title_falls_back_to_heading_then_file_name() -> None:
