@@ -106,15 +106,27 @@ def test_the_sitemap_lists_every_language_blog(multilingual: Site) -> None:
     assert "fr/archive/" in sitemap
 
 
-def test_language_switcher_links_a_post_to_its_translation(multilingual: Site) -> None:
-    def switcher(path: str) -> dict[str, str]:
-        return {
-            str(link["hreflang"]): str(link["href"])
-            for link in multilingual.html(path).select(".md-select__link[hreflang]")
-        }
+def _switcher(site: Site, path: str) -> dict[str, str]:
+    return {
+        str(link["hreflang"]): str(link["href"])
+        for link in site.html(path).select(".md-select__link[hreflang]")
+    }
 
-    assert switcher("posts/hello/")["fr"] == "../../fr/posts/bonjour/"
-    assert switcher("fr/posts/bonjour/")["en"] == "../../../posts/hello/"
+
+def test_language_switcher_links_a_post_to_its_translation(multilingual: Site) -> None:
+    assert _switcher(multilingual, "posts/hello/")["fr"] == "../../fr/posts/bonjour/"
+    assert _switcher(multilingual, "fr/posts/bonjour/")["en"] == "../../../posts/hello/"
+
+
+def test_language_switcher_of_tag_and_archive_pages_leads_to_each_language_home(
+    multilingual: Site,
+) -> None:
+    # i18n sets the switcher page by page; a page it does not know kept the one of the page
+    # rendered before it, a post's translations.
+    for path in ["tags/rust/", "archive/", "archive/2026/"]:
+        assert _switcher(multilingual, path) == {"en": "./", "fr": "/fr/"}, path
+    for path in ["fr/tags/rust/", "fr/archive/", "fr/archive/2026/"]:
+        assert _switcher(multilingual, path) == {"en": "/", "fr": "./"}, path
 
 
 def test_pages_other_than_the_blog_are_unchanged(multilingual: Site, tmp_path: Path) -> None:

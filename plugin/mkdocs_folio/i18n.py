@@ -74,18 +74,24 @@ def in_language(prefix: str, dest_uri: str, url: str) -> tuple[str, str]:
     return prefix + dest_uri, prefix + url.removeprefix("./")
 
 
-def add_to_sitemap(plugin: Any, code: str, pages: list[Any]) -> None:
-    """i18n writes its sitemap from the pages it saw in its `on_files`, before folio added its
-    listings and tag pages: list those too, each as its own language's only version."""
+def register_generated_pages(plugin: Any, code: str, pages: list[Any]) -> None:
+    """Give i18n folio's listings and tag pages, each as its own language's only version.
+
+    i18n writes its sitemap from the pages it saw in its `on_files`, before folio added
+    these. And its language switcher is set page by page, for pages with a `locale` only:
+    without one, a page would show the switcher of the page rendered before it (a post's
+    translations on a tag page, say). With it, the switcher leads to each language's home.
+    """
+    for page in pages:
+        if not hasattr(page, "alternates"):
+            page.alternates = {code: page}
+        if not hasattr(page, "locale"):
+            page.locale = page.locale_alternate_of = code
     per_language = getattr(plugin, "i18n_files_per_language", None)
     if not isinstance(per_language, dict):
         return
     listed = per_language.setdefault(code, [])
-    for page in pages:
-        if not hasattr(page, "alternates"):
-            page.alternates = {code: page}
-        if page not in listed:
-            listed.append(page)
+    listed.extend(page for page in pages if page not in listed)
 
 
 def point_alternates(

@@ -30,11 +30,11 @@ from .dirty import DirtyRebuilds
 from .excerpt import SummaryOptions, heading_title, summarize_post
 from .i18n import (
     Language,
-    add_to_sitemap,
     building_language,
     i18n_plugin,
     language_free_path,
     point_alternates,
+    register_generated_pages,
 )
 from .links import ResolvedLink, resolve_post_links
 from .listing_pages import (
@@ -328,7 +328,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             listing_files = [
                 file for file in files.documentation_pages() if file.src_uri in self.listings
             ]
-            add_to_sitemap(self.i18n, language.code, listing_files)
+            register_generated_pages(self.i18n, language.code, listing_files)
         return files
 
     def _read_posts(self, files: Files, config: MkDocsConfig) -> tuple[list[Post], dict[str, str]]:
