@@ -326,8 +326,8 @@ def test_memory_stays_flat_across_fifty_dirty_rebuilds(tmp_path: Path) -> None:
                     "signatures": len(state.signatures),
                     "outputs": len(state.outputs),
                     "titles": len(state.titles),
-                    "search pages": len(plugin.search_carry.pages),
-                    "search entries": sum(len(e) for e in plugin.search_carry.pages.values()),
+                    "search pages": len(plugin.kept.search_carry.pages),
+                    "search entries": sum(len(e) for e in plugin.kept.search_carry.pages.values()),
                 }
     finally:
         server.close()
@@ -407,3 +407,73 @@ def test_a_footer_is_replaced_only_where_the_page_holds_it_once(tmp_path: Path) 
     (site / "planted.html").symlink_to(outside)
     assert not replace_in_output(site, str(site / "planted.html"), "<footer>old</footer>", "")
     assert outside.read_text(encoding="utf-8") == "<footer>old</footer>"
+
+
+def test_each_language_of_an_i18n_site_stays_exact_under_dirty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # mkdocs-static-i18n builds the other languages itself, dirty when the command line says so.
+    monkeypatch.setattr("sys.argv", ["mkdocs", "serve", "--dirty"])
+    monkeypatch.setattr(post_sources, "_STAMP_GRANULARITY_NS", 0)
+    languages = [
+        {"locale": "en", "default": True, "name": "English", "build": True},
+        {"locale": "fr", "name": "Français", "build": True},
+    ]
+    files = {
+        "index.md": "# Home\n\n<!-- folio:posts -->\n",
+        "index.fr.md": "# Accueil\n\n<!-- folio:posts -->\n",
+        "posts/hello.md": post("Hello", "2026-01-02", tags=["rust"], body="Hello world."),
+        "posts/hello.fr.md": post("Bonjour", "2026-01-02", tags=["rust"], body="Bonjour."),
+        "posts/second.md": post("Second", "2026-01-03", tags=["rust", "linux"], body="Two."),
+        "posts/second.fr.md": post("Deuxième", "2026-01-03", tags=["linux"], body="Deux."),
+        "posts/third.md": post("Third", "2026-01-04", tags=["linux"], body="Three."),
+    }
+    i18n = {"i18n": {"docs_structure": "suffix", "languages": languages}}
+    write_site(tmp_path, files, config={"plugins": ["search", "folio", i18n]})
+    posts = tmp_path / "docs/posts"
+    served = tmp_path / "served"
+    server = DirtyServer(tmp_path / "mkdocs.yml", served)
+    try:
+        server.build(reload=False)
+        assert_same_as_clean(tmp_path, served, "initial")
+        steps = {
+            # The French page's language switcher links to the English post's new URL.
+            "english slug": lambda: edit(
+                server,
+                posts / "hello.md",
+                post("Hello again", "2026-01-02", tags=["rust"], body="Hello world."),
+            ),
+            "english title": lambda: edit(
+                server, posts / "second.md", post("Second, renamed", "2026-01-03", body="Two.")
+            ),
+            "french body": lambda: edit(
+                server,
+                posts / "hello.fr.md",
+                post("Bonjour", "2026-01-02", tags=["rust"], body="Bonjour, encore."),
+            ),
+            "french date": lambda: edit(
+                server,
+                posts / "second.fr.md",
+                post("Deuxième", "2026-01-09", tags=["linux"], body="Deux."),
+            ),
+            "english only, deleted": lambda: (posts / "third.md").unlink(),
+            "french added": lambda: edit(
+                server, posts / "third.fr.md", post("Troisième", "2026-01-05", body="Trois.")
+            ),
+        }
+        for step, change in steps.items():
+            change()
+            server.build()
+            assert_same_as_clean(tmp_path, served, step)
+        plugin = server.config.plugins["folio"]
+        assert isinstance(plugin, FolioPlugin)
+        # Each language kept its own state: the French rebuilds reused the French posts.
+        french = plugin.serve_states.for_language("fr")
+        assert french.dirty is not None and french.dirty.state.signatures
+        assert sorted(french.dirty.state.bodies) == [
+            "posts/hello.fr.md",
+            "posts/second.fr.md",
+            "posts/third.fr.md",
+        ]
+    finally:
+        server.close()

@@ -27,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from .i18n import translation_urls
 from .outputs_in_place import remove_output, replace_in_output
 from .post_context import PostContext
 from .structure.collection import PostCollection
@@ -498,13 +499,16 @@ class DirtyRebuilds:
         previous = self.state.signatures
         self._populate = populate
         for post in collection:
-            own = hash((navigation, post_own_key(post, collection, context)))
+            file = files.src_uris.get(post.src_uri)
+            # A translation's new URL changes the language switcher on the page.
+            own = hash(
+                (navigation, post_own_key(post, collection, context), translation_urls(file))
+            )
             signature = hash((own, post_footer_key(post, collection, context)))
             self._signatures[post.src_uri] = signature
             self._own_signatures[post.src_uri] = own
             if previous.get(post.src_uri) == signature:
                 continue
-            file = files.src_uris.get(post.src_uri)
             if file is None or file.page is None:
                 continue
             if file.page.content is None and self._footer_changed_alone(file, own):

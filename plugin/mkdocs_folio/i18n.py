@@ -94,6 +94,16 @@ def register_generated_pages(plugin: Any, code: str, pages: list[Any]) -> None:
     listed.extend(page for page in pages if page not in listed)
 
 
+def translation_urls(file: Any) -> tuple[tuple[str, str], ...] | None:
+    """The URLs of a page's versions in every language, as i18n's switcher links them."""
+    alternates = getattr(file, "alternates", None)
+    if not isinstance(alternates, dict):
+        return None
+    return tuple(
+        sorted((str(code), str(getattr(other, "url", ""))) for code, other in alternates.items())
+    )
+
+
 def point_alternates(
     file: File,
     language: Language,

@@ -54,7 +54,6 @@ from .material_compat import (
 )
 from .material_templates import add_date_filter
 from .material_views import MaterialViews
-from .memo import Memo
 from .meta_files import MetaFile, meta_file_name, read_meta_files
 from .navigation import (
     add_listing_entries,
@@ -71,7 +70,6 @@ from .post_context import PostContext
 from .post_pages import prepare_post_page
 from .post_sources import (
     ParseOptions,
-    SourceReader,
     parse_fresh,
     post_files,
     publish_posts,
@@ -79,9 +77,10 @@ from .post_sources import (
 )
 from .render import Renderer, fill, lists_titles_only, shows_excerpts
 from .search import index_post, search_entries, upsert_document
-from .search_cache import SearchCarry, forget_search_plugins_memory
+from .search_cache import forget_search_plugins_memory
 from .seo import inject_head
 from .series import Series, build_series
+from .serve_state import ServeStates
 from .sharing import Sharing, SharingOptions
 from .site_files import image_finder, place, populate_page, rebuild_every_time, rendered_content
 from .structure.collection import PostCollection
@@ -89,8 +88,7 @@ from .structure.dates import format_date
 from .structure.errors import PostError
 from .structure.images import Image
 from .structure.pages import Kind, Listing, PagePlan, blog_folder, plan_pages, year_urls
-from .structure.post import Post, RenderedBody
-from .structure.related import KeptRelated
+from .structure.post import Post
 from .structure.slugs import SLUG_STYLES
 from .template_cache import CompiledTemplates
 from .titles import listing_title, with_title
@@ -109,16 +107,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.is_dirty = False
         self.option_names: frozenset[str] = frozenset()
         self.material: MaterialBlog | None = None
-        # Only `mkdocs serve` builds again with the same plugin instance.
-        self.parsed_posts: Memo[Post] = Memo()
-        self.rendered_bodies: Memo[RenderedBody] = Memo()
-        self.post_sources = SourceReader()
-        self.kept_related = KeptRelated()
-        # `mkdocs serve --dirty` only: what the next build may reuse, and the search entries
-        # of the pages it does not rebuild.
-        self.dirty: DirtyRebuilds | None = None
-        self.search_carry = SearchCarry()
-        self.kept_feeds: dict[str, tuple[int, str]] = {}
+        # Only `mkdocs serve` builds again with the same plugin instance: what it keeps for
+        # the next build, per language; `kept` is that of the language being built.
+        self.serve_states = ServeStates()
+        self.kept = self.serve_states.for_language("")
+        self.dirty: DirtyRebuilds | None = None  # kept.dirty, checked by many hooks
         self.template_environments: dict[Hashable, Environment] = {}
         self.compiled_templates = CompiledTemplates()  # serve only: outlives each build's env
         self._reset()
@@ -168,9 +161,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
         self.is_dirty = dirty
-        self.parsed_posts.active = self.rendered_bodies.active = self.is_serve
-        self.post_sources.active = self.is_serve
-        self.dirty = DirtyRebuilds() if self.is_serve and dirty else None
+        self.serve_states = ServeStates(serve=self.is_serve, dirty=dirty)
+        self._keep_for("")
+
+    def _keep_for(self, language_code: str) -> None:
+        self.kept = self.serve_states.for_language(language_code)
+        self.dirty = self.kept.dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -208,10 +204,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         add_to_config(config, self.assets)
         self.palette_tag = palette_tag(palette, language_prefix="") if palette.enabled else ""
         self.i18n = i18n_plugin(config.plugins)
-        if self.i18n is not None and self.dirty is not None:
-            # mkdocs-static-i18n builds every language in turn into one site: what folio keeps
-            # between builds is per site, so under i18n a dirty build renders every post.
-            self.dirty = None
         self.offline = offline_enabled(config.plugins)
         return config
 
@@ -254,12 +246,14 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     ) -> Files:
         self._reset()
         self.language = language
+        self._keep_for(language.code if language else "")
         prefix = language.prefix if language else ""
         if self.config.palette.enabled and prefix:
             self.palette_tag = palette_tag(self.config.palette, language_prefix=prefix)
-        self.parsed_posts.next_build()
-        self.rendered_bodies.next_build()
-        self.post_sources.next_build()
+        kept = self.kept
+        kept.parsed_posts.next_build()
+        kept.rendered_bodies.next_build()
+        kept.post_sources.next_build()
         visible, sources = self._read_posts(files, config)
         self.post_texts = sources
         try:
@@ -270,7 +264,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
                 tags_display=self.config.tags_display,
                 slug_style=self._slug_style,
                 path_of=self._material_post_path(prefix),
-                kept_related=self.kept_related if self.is_serve else None,
+                kept_related=kept.related if self.is_serve else None,
             )
         except PostError as error:
             raise PluginError(str(error)) from None
@@ -343,7 +337,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             post_files(
                 files, posts_dir=self.config.posts_dir, listing_page=self.config.listing_page
             ),
-            read=self.post_sources.read,
+            read=self.kept.post_sources.read,
             parse=self._parse_file,
             required_separator=(
                 self.config.excerpt_separator if self.config.excerpt_required else None
@@ -410,7 +404,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     def _parse_file(self, file: File, source: str) -> Post:
         path = language_free_path(file)
         return parse_fresh(
-            file.src_uri, source, path, self.parse_options, self.meta_files, self.parsed_posts
+            file.src_uri, source, path, self.parse_options, self.meta_files, self.kept.parsed_posts
         )
 
     def _add_listing_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -624,7 +618,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         for post, content in self.post_html.items():
             if post.body is None:
                 post.body = summarize_post(
-                    post, content, self.summary_options, self.rendered_bodies
+                    post, content, self.summary_options, self.kept.rendered_bodies
                 )
                 if self.dirty is not None:
                     self.dirty.keep(post, post.body, content, self.post_headings.get(post))
@@ -677,7 +671,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         else:
             dirty.write_footers(config.site_dir, self._footer_for(self.renderer))
         if self.sharing is not None:
-            self.sharing.write_feeds(self.kept_feeds if self.is_serve else None)
+            self.sharing.write_feeds(self.kept.feeds if self.is_serve else None)
         # The feeds were the last users of the HTML as MkDocs rendered it; pages keep their own.
         self.post_html.clear()
         self.search_entries = search_entries(config)
@@ -728,7 +722,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             year_urls=self._year_urls(),
             other_outputs=[file.dest_uri for file in feeds + index],
         )
-        self.search_carry.start()
+        self.kept.search_carry.start()
         self.page_order = [
             file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         ]
@@ -769,7 +763,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         post = self.collection.by_src_uri.get(page.file.src_uri)
         self._index_for_search(page, post)
         if self.dirty is not None and self.search_entries is not None:
-            self.search_carry.record(page.file.src_uri, self.search_entries)
+            self.kept.search_carry.record(page.file.src_uri, self.search_entries)
         if self.sharing is not None:
             self.sharing.describe(page, post, self.listings.get(page.file.src_uri))
         listing = self.listings.get(page.file.src_uri)
@@ -846,12 +840,10 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if not self.config.enabled or self.dirty is None:
             return
         if self.search_entries is not None:
-            self.search_entries[:] = self.search_carry.merge(self.page_order)
+            self.search_entries[:] = self.kept.search_carry.merge(self.page_order)
             forget_search_plugins_memory(config.plugins)
         self.dirty.finish(config.site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         # What a failed build half-computed is no base for the next one.
-        if self.dirty is not None:
-            self.dirty.clear()
-            self.search_carry.clear()
+        self.serve_states.forget_dirty_builds()
