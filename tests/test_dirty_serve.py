@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,29 @@ def edit(server: DirtyServer, path: Path, text: str) -> None:
     server.touch_newer(path)
 
 
+Steps = Callable[[DirtyServer, Path], Mapping[str, Callable[[], object]]]
+
+
+def check_edits_against_clean_builds(root: Path, steps: Steps) -> FolioPlugin:
+    """Serve the site at `root` dirty; after its first build and after each of `steps` (given
+    the server and the posts folder), compare what it serves with a clean build. Returns the
+    folio plugin of the last build."""
+    served = root / "served"
+    server = DirtyServer(root / "mkdocs.yml", served)
+    try:
+        server.build(reload=False)
+        assert_same_as_clean(root, served, "initial")
+        for step, change in steps(server, root / "docs/posts").items():
+            change()
+            server.build()
+            assert_same_as_clean(root, served, step)
+        plugin = server.config.plugins["folio"]
+        assert isinstance(plugin, FolioPlugin)
+        return plugin
+    finally:
+        server.close()
+
+
 @pytest.mark.parametrize(
     ("theme", "folio"),
     [
@@ -106,13 +130,9 @@ def test_every_edit_gives_what_a_clean_build_gives(
         # when the page is rendered: a page written again must have had those events.
         config["plugins"] = ["search", "tags", "folio"]
     write_site(tmp_path, blog(), config=config, folio=folio)
-    posts = tmp_path / "docs/posts"
-    served = tmp_path / "served"
-    server = DirtyServer(tmp_path / "mkdocs.yml", served)
-    try:
-        server.build(reload=False)
-        assert_same_as_clean(tmp_path, served, "initial")
-        steps = {
+
+    def steps(server: DirtyServer, posts: Path) -> dict[str, Callable[[], object]]:
+        return {
             "title": lambda: edit(
                 server,
                 posts / "alpha.md",
@@ -171,12 +191,8 @@ def test_every_edit_gives_what_a_clean_build_gives(
                 post("Gamma", "2026-01-03", tags=["y"], body="Gamma has new words now."),
             ),
         }
-        for step, change in steps.items():
-            change()
-            server.build()
-            assert_same_as_clean(tmp_path, served, step)
-    finally:
-        server.close()
+
+    check_edits_against_clean_builds(tmp_path, steps)
 
 
 def test_search_keeps_every_page_across_dirty_rebuilds(tmp_path: Path) -> None:
@@ -430,13 +446,9 @@ def test_each_language_of_an_i18n_site_stays_exact_under_dirty(
     }
     i18n = {"i18n": {"docs_structure": "suffix", "languages": languages}}
     write_site(tmp_path, files, config={"plugins": ["search", "folio", i18n]})
-    posts = tmp_path / "docs/posts"
-    served = tmp_path / "served"
-    server = DirtyServer(tmp_path / "mkdocs.yml", served)
-    try:
-        server.build(reload=False)
-        assert_same_as_clean(tmp_path, served, "initial")
-        steps = {
+
+    def steps(server: DirtyServer, posts: Path) -> dict[str, Callable[[], object]]:
+        return {
             # The French page's language switcher links to the English post's new URL.
             "english slug": lambda: edit(
                 server,
@@ -461,19 +473,13 @@ def test_each_language_of_an_i18n_site_stays_exact_under_dirty(
                 server, posts / "third.fr.md", post("Troisième", "2026-01-05", body="Trois.")
             ),
         }
-        for step, change in steps.items():
-            change()
-            server.build()
-            assert_same_as_clean(tmp_path, served, step)
-        plugin = server.config.plugins["folio"]
-        assert isinstance(plugin, FolioPlugin)
-        # Each language kept its own state: the French rebuilds reused the French posts.
-        french = plugin.serve_states.for_language("fr")
-        assert french.dirty is not None and french.dirty.state.signatures
-        assert sorted(french.dirty.state.bodies) == [
-            "posts/hello.fr.md",
-            "posts/second.fr.md",
-            "posts/third.fr.md",
-        ]
-    finally:
-        server.close()
+
+    plugin = check_edits_against_clean_builds(tmp_path, steps)
+    # Each language kept its own state: the French rebuilds reused the French posts.
+    french = plugin.serve_states.for_language("fr")
+    assert french.dirty is not None and french.dirty.state.signatures
+    assert sorted(french.dirty.state.bodies) == [
+        "posts/hello.fr.md",
+        "posts/second.fr.md",
+        "posts/third.fr.md",
+    ]
