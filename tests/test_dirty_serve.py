@@ -13,7 +13,7 @@ import pytest
 
 from mkdocs_folio import post_sources
 from mkdocs_folio.authors import Author
-from mkdocs_folio.dirty import changed_file_names, entry_key, post_signature, reusable_bodies
+from mkdocs_folio.dirty import changed_file_names, entry_key, post_signatures, reusable_bodies
 from mkdocs_folio.links import ResolvedLink
 from mkdocs_folio.plugin import FolioPlugin
 from mkdocs_folio.post_context import PostContext
@@ -396,9 +396,12 @@ def test_signatures_read_every_part_of_the_post_context() -> None:
         "links": PostContext(links={a: [ResolvedLink("Docs", "docs/", in_site=True)]}),
         "images": PostContext(images={a: Image("img/a.png")}),
     }
-    signature = post_signature(a, collection, plain)
+    signature = post_signatures(a, collection, plain, None)
     for part, context in changes.items():
-        assert post_signature(a, collection, context) != signature, part
+        mine = post_signatures(a, collection, context, None)
+        # The footer's other posts (related_count) change the whole signature only.
+        assert mine[1] != signature[1], part
+        assert (mine[0] != signature[0]) is (part != "related_count"), part
     # A listing entry shows the drafts badge, authors and cover, not the post's footer.
     shown = {"drafts", "authors", "images"}
     entry = entry_key(a, collection, plain)

@@ -162,11 +162,14 @@ def _card(post: Post | None, drafts: Set[Post]) -> tuple[Hashable, ...] | None:
     return (post.title, post.url, post.date, post in drafts)
 
 
-def post_signature(post: Post, collection: PostCollection, context: PostContext) -> Signature:
-    """Everything folio puts on a post's page that its own source does not decide alone."""
-    return hash(
-        (post_own_key(post, collection, context), post_footer_key(post, collection, context))
-    )
+def post_signatures(
+    post: Post, collection: PostCollection, context: PostContext, page_inputs: Hashable
+) -> tuple[Signature, Signature]:
+    """Everything a post's page shows that its own source does not decide alone: signed
+    without the other posts its footer shows, and whole. `page_inputs` are what the page
+    shows besides folio's data (the nav, the translations' URLs)."""
+    own = hash((page_inputs, post_own_key(post, collection, context)))
+    return own, hash((own, post_footer_key(post, collection, context)))
 
 
 def post_own_key(post: Post, collection: PostCollection, context: PostContext) -> Hashable:
@@ -501,10 +504,9 @@ class DirtyRebuilds:
         for post in collection:
             file = files.src_uris.get(post.src_uri)
             # A translation's new URL changes the language switcher on the page.
-            own = hash(
-                (navigation, post_own_key(post, collection, context), translation_urls(file))
+            own, signature = post_signatures(
+                post, collection, context, (navigation, translation_urls(file))
             )
-            signature = hash((own, post_footer_key(post, collection, context)))
             self._signatures[post.src_uri] = signature
             self._own_signatures[post.src_uri] = own
             if previous.get(post.src_uri) == signature:
