@@ -312,10 +312,6 @@ def _never() -> bool:
     return False
 
 
-def _convert_nothing(file: File) -> None:
-    return None
-
-
 def setting_signature(config: MkDocsConfig) -> Signature:
     """The site-wide inputs: the config file as written (it holds every folio option)."""
     path = config.config_file_path
@@ -344,7 +340,6 @@ class DirtyRebuilds:
         self._early_entries: dict[Post, EarlyEntry] = {}
         self._own_signatures: dict[str, Signature] = {}
         self._new_footers: list[File] = []
-        self._populate: Callable[[File], None] = _convert_nothing
         self.keep_html = False
         """Whether kept renderings include the HTML (feeds with full posts need it)."""
         self.titles_only: Callable[[Listing], bool] = _never_titles_only
@@ -500,7 +495,6 @@ class DirtyRebuilds:
         self.restore_titles(nav.pages if nav is not None else [])
         navigation = nav_signature(nav.items if nav is not None else [])
         previous = self.state.signatures
-        self._populate = populate
         for post in collection:
             file = files.src_uris.get(post.src_uri)
             # A translation's new URL changes the language switcher on the page.
@@ -517,7 +511,7 @@ class DirtyRebuilds:
                 self._new_footers.append(file)
                 rebuild_when(file, _never)
                 continue
-            self._render_again(file)
+            self._render_again(file, populate)
         entries = _entry_keys_again(collection, context, self._early_entries)
         sign = self._listing_signer(collection, entries, collection, context, titles, year_urls)
         for src_uri, listing in listings.items():
@@ -541,16 +535,23 @@ class DirtyRebuilds:
         state = self.state
         return state.own_signatures.get(file.src_uri) == own and file.src_uri in state.footers
 
-    def _render_again(self, file: File) -> None:
+    def _render_again(self, file: File, populate: Callable[[File], None]) -> None:
         assert file.page is not None
         if file.page.content is None:
-            self._populate(file)
+            populate(file)
         rebuild_when(file, _always)
 
-    def write_footers(self, site_dir: str, footer: Callable[[File], str]) -> None:
+    def write_footers(
+        self,
+        site_dir: str,
+        footer: Callable[[File], str],
+        *,
+        populate: Callable[[File], None],
+    ) -> None:
         """Once the renderer is ready, in on_env: replace the footers planned by `plan_pages`
         in their pages' outputs. A page whose output does not hold its last footer exactly
-        once (another plugin reworked it, say) is rendered again instead."""
+        once (another plugin reworked it, say) is rendered again instead, through
+        `populate` (see `plan_pages`)."""
         site = Path(site_dir).resolve()
         for file in self._new_footers:
             new = footer(file)
@@ -558,7 +559,7 @@ class DirtyRebuilds:
             if replace_in_output(site, file.abs_dest_path, old, new):
                 self.state.footers[file.src_uri] = new
             else:
-                self._render_again(file)
+                self._render_again(file, populate)
         self._new_footers = []
 
     def record_footer(self, src_uri: str, footer: str) -> None:
@@ -607,4 +608,4 @@ class DirtyRebuilds:
         self._signatures, self._outputs, self._dests = {}, set(), set()
         self._inputs, self._reusable, self._source_checks = {}, set(), {}
         self._early, self._early_entries = {}, {}
-        self._own_signatures, self._new_footers, self._populate = {}, [], _convert_nothing
+        self._own_signatures, self._new_footers = {}, []

@@ -669,7 +669,11 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         if dirty is None or dirty.writes_every_page:
             self._render_ahead(self.renderer, files)
         else:
-            dirty.write_footers(config.site_dir, self._footer_for(self.renderer))
+            dirty.write_footers(
+                config.site_dir,
+                self._footer_for(self.renderer),
+                populate=partial(populate_page, config=config, files=files),
+            )
         if self.sharing is not None:
             self.sharing.write_feeds(self.kept.feeds if self.is_serve else None)
         # The feeds were the last users of the HTML as MkDocs rendered it; pages keep their own.
@@ -717,7 +721,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
             self.collection,
             self.listings,
             self.post_context,
-            populate=lambda file: populate_page(file, config, files),
+            populate=partial(populate_page, config=config, files=files),
             titles=self._listing_title,
             year_urls=self._year_urls(),
             other_outputs=[file.dest_uri for file in feeds + index],
