@@ -111,7 +111,6 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         # the next build, per language; `kept` is that of the language being built.
         self.serve_states = ServeStates()
         self.kept = self.serve_states.for_language("")
-        self.dirty: DirtyRebuilds | None = None  # kept.dirty, checked by many hooks
         self.template_environments: dict[Hashable, Environment] = {}
         self.compiled_templates = CompiledTemplates()  # serve only: outlives each build's env
         self._reset()
@@ -162,11 +161,12 @@ class FolioPlugin(BasePlugin[FolioConfig]):
         self.is_serve = command == "serve"
         self.is_dirty = dirty
         self.serve_states = ServeStates(serve=self.is_serve, dirty=dirty)
-        self._keep_for("")
+        self.kept = self.serve_states.for_language("")
 
-    def _keep_for(self, language_code: str) -> None:
-        self.kept = self.serve_states.for_language(language_code)
-        self.dirty = self.kept.dirty
+    @property
+    def dirty(self) -> DirtyRebuilds | None:
+        """`mkdocs serve --dirty` only: the pages to write again, for the language built."""
+        return self.kept.dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -246,7 +246,7 @@ class FolioPlugin(BasePlugin[FolioConfig]):
     ) -> Files:
         self._reset()
         self.language = language
-        self._keep_for(language.code if language else "")
+        self.kept = self.serve_states.for_language(language.code if language else "")
         prefix = language.prefix if language else ""
         if self.config.palette.enabled and prefix:
             self.palette_tag = palette_tag(self.config.palette, language_prefix=prefix)
