@@ -1,7 +1,7 @@
 """RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents, from plain data.
 
-The XML is built with the standard library's ElementTree, which escapes every value; the JSON
-Feed by json.dumps.
+The XML is written by a small serializer that escapes every value as ElementTree does (and
+writes the same bytes as ElementTree did); the JSON Feed by json.dumps.
 Nothing here reads the clock: every date comes from the posts.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,8 +32,7 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "mkdocs-folio"
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 RSS_DOCS = "http://www.rssboard.org/rss-specification"
-# Prefixed names are written literally ("atom:link") with their declarations on the root, so
-# no namespace is registered in ElementTree's global table.
+# Prefixed names are written literally ("atom:link"), with their declarations on the root.
 _RSS_NAMESPACES = {
     "xmlns:dc": "http://purl.org/dc/elements/1.1/",
     "xmlns:atom": ATOM_NAMESPACE,
@@ -155,26 +153,105 @@ def _x(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    """A child element; its text and attribute values pass through `_x` (ET escapes them)."""
-    element = ET.SubElement(parent, tag, {name: _x(value) for name, value in attrs.items()})
+@dataclass
+class _Element:
+    """An XML element to serialize: ElementTree's model, without its namespace handling."""
+
+    tag: str
+    attrs: dict[str, str]
+    text: str | None = None
+    children: list[_Element | str] = field(default_factory=list)
+    """Elements, or elements already serialized at this depth (a feed item written once
+    for every feed that lists it)."""
+
+
+def _element(parent: _Element, tag: str, text: str | None = None, **attrs: str) -> _Element:
+    """A child element; its text and attribute values pass through `_x` (escaped on output)."""
+    element = _Element(tag, {name: _x(value) for name, value in attrs.items()})
     if text is not None:
         element.text = _x(text)
+    parent.children.append(element)
     return element
 
 
-def _serialize(root: ET.Element) -> str:
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
-    # Byte for byte what feedgen (on lxml) wrote before. ET escapes ">" and "&" in text and
-    # attributes, so " />" only ends an empty element and "&#09;" is ET's own escape of a tab in
-    # an attribute. A raw CR can only come from a text value (attributes have it as &#13;): it
-    # is escaped, or parsers would read it as a line feed.
-    body = body.replace(" />", "/>").replace("&#09;", "&#9;").replace("\r", "&#13;")
-    return _XML_DECLARATION + body + "\n"
+def _escape_text(text: str) -> str:
+    # A raw CR would be read back as a line feed.
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
 
 
-def _atom_authors(parent: ET.Element, authors: Iterable[Author]) -> None:
+def _escape_attribute(value: str) -> str:
+    for character, entity in _ATTRIBUTE_ENTITIES:
+        if character in value:
+            value = value.replace(character, entity)
+    return value
+
+
+_ATTRIBUTE_ENTITIES = (
+    ("&", "&amp;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    ('"', "&quot;"),
+    ("\r", "&#13;"),
+    ("\n", "&#10;"),
+    ("\t", "&#9;"),
+)
+
+
+def _write(element: _Element, depth: int, out: list[str]) -> None:
+    """`element` as ElementTree writes it after `indent(space="  ")`, at `depth`."""
+    out.append("<" + element.tag)
+    for name, value in element.attrs.items():
+        out.append(f' {name}="{_escape_attribute(value)}"')
+    if element.children:
+        out.append(">")
+        indent = "\n" + "  " * (depth + 1)
+        for child in element.children:
+            out.append(indent)
+            if isinstance(child, str):
+                out.append(child)
+            else:
+                _write(child, depth + 1, out)
+        out.append("\n" + "  " * depth + "</" + element.tag + ">")
+    elif element.text:
+        out.append(">" + _escape_text(element.text) + "</" + element.tag + ">")
+    else:
+        out.append("/>")
+
+
+def _serialized(element: _Element, depth: int) -> str:
+    out: list[str] = []
+    _write(element, depth, out)
+    return "".join(out)
+
+
+def _serialize(root: _Element) -> str:
+    return _XML_DECLARATION + _serialized(root, 0) + "\n"
+
+
+ItemCache = dict[tuple[str, FeedItem], str]
+"""Feed items already serialized, by format and item: a post in the site's feed and in its
+tags' feeds is written once per format. Items must be hashable (tuples for tags and authors)."""
+
+
+def _cached_item(
+    feed_format: str,
+    item: FeedItem,
+    depth: int,
+    build: Callable[[FeedItem], _Element],
+    cache: ItemCache | None,
+) -> str:
+    if cache is None:
+        return _serialized(build(item), depth)
+    key = (feed_format, item)
+    xml = cache.get(key)
+    if xml is None:
+        xml = cache[key] = _serialized(build(item), depth)
+    return xml
+
+
+def _atom_authors(parent: _Element, authors: Iterable[Author]) -> None:
     for author in authors:
         name = _x(author.name)
         if not name:  # Atom requires a name
@@ -185,8 +262,8 @@ def _atom_authors(parent: ET.Element, authors: Iterable[Author]) -> None:
             _element(block, "uri", author.url)
 
 
-def render_rss(info: FeedInfo, items: Sequence[FeedItem]) -> str:
-    root = ET.Element("rss", {**_RSS_NAMESPACES, "version": "2.0"})
+def render_rss(info: FeedInfo, items: Sequence[FeedItem], cache: ItemCache | None = None) -> str:
+    root = _Element("rss", {**_RSS_NAMESPACES, "version": "2.0"})
     channel = _element(root, "channel")
     _element(channel, "title", info.title)
     _element(channel, "link", info.home_url)
@@ -199,33 +276,38 @@ def render_rss(info: FeedInfo, items: Sequence[FeedItem]) -> str:
     _element(channel, "lastBuildDate", format_datetime(last_updated(items)))
     # Channel authors are left out: RSS's <managingEditor> must be an email address.
     for item in items:
-        entry = _element(channel, "item")
-        title, summary = _x(item.title), _x(item.summary)
-        content = _x(item.content_html) if item.content_html else ""
-        if title:
-            _element(entry, "title", title)
-        _element(entry, "link", item.url)
-        # The summary is the description; full content goes in content:encoded, or stands in
-        # for the description when there is no summary.
-        if summary or content:
-            _element(entry, "description", summary or content)
-        if summary and content:
-            _element(entry, "content:encoded", content)
-        permalink = "true" if item.id == item.url else "false"
-        _element(entry, "guid", item.id, isPermaLink=permalink)
-        for tag in item.tags:
-            _element(entry, "category", tag)
-        _element(entry, "pubDate", format_datetime(item.published))
-        for author in item.authors:
-            _element(entry, "dc:creator", author.name)
+        channel.children.append(_cached_item(RSS, item, 2, _rss_item, cache))
     return _serialize(root)
 
 
-def render_atom(info: FeedInfo, items: Sequence[FeedItem]) -> str:
+def _rss_item(item: FeedItem) -> _Element:
+    entry = _Element("item", {})
+    title, summary = _x(item.title), _x(item.summary)
+    content = _x(item.content_html) if item.content_html else ""
+    if title:
+        _element(entry, "title", title)
+    _element(entry, "link", item.url)
+    # The summary is the description; full content goes in content:encoded, or stands in
+    # for the description when there is no summary.
+    if summary or content:
+        _element(entry, "description", summary or content)
+    if summary and content:
+        _element(entry, "content:encoded", content)
+    permalink = "true" if item.id == item.url else "false"
+    _element(entry, "guid", item.id, isPermaLink=permalink)
+    for tag in item.tags:
+        _element(entry, "category", tag)
+    _element(entry, "pubDate", format_datetime(item.published))
+    for author in item.authors:
+        _element(entry, "dc:creator", author.name)
+    return entry
+
+
+def render_atom(info: FeedInfo, items: Sequence[FeedItem], cache: ItemCache | None = None) -> str:
     attrs = {"xmlns": ATOM_NAMESPACE}
     if info.language:
         attrs["xml:lang"] = _x(info.language)
-    root = ET.Element("feed", attrs)
+    root = _Element("feed", attrs)
     _element(root, "id", info.home_url)
     _element(root, "title", info.title)
     _element(root, "updated", last_updated(items).isoformat())
@@ -237,20 +319,25 @@ def render_atom(info: FeedInfo, items: Sequence[FeedItem]) -> str:
     if subtitle:
         _element(root, "subtitle", subtitle)
     for item in items:
-        entry = _element(root, "entry")
-        _element(entry, "id", item.id)
-        _element(entry, "title", item.title)
-        _element(entry, "updated", (item.updated or item.published).isoformat())
-        _atom_authors(entry, item.authors)
-        if item.content_html and _x(item.content_html):
-            _element(entry, "content", item.content_html, type="html")
-        _element(entry, "link", href=item.url)  # rel defaults to "alternate"
-        if _x(item.summary):
-            _element(entry, "summary", item.summary)
-        for tag in item.tags:
-            _element(entry, "category", term=tag)
-        _element(entry, "published", item.published.isoformat())
+        root.children.append(_cached_item(ATOM, item, 1, _atom_entry, cache))
     return _serialize(root)
+
+
+def _atom_entry(item: FeedItem) -> _Element:
+    entry = _Element("entry", {})
+    _element(entry, "id", item.id)
+    _element(entry, "title", item.title)
+    _element(entry, "updated", (item.updated or item.published).isoformat())
+    _atom_authors(entry, item.authors)
+    if item.content_html and _x(item.content_html):
+        _element(entry, "content", item.content_html, type="html")
+    _element(entry, "link", href=item.url)  # rel defaults to "alternate"
+    if _x(item.summary):
+        _element(entry, "summary", item.summary)
+    for tag in item.tags:
+        _element(entry, "category", term=tag)
+    _element(entry, "published", item.published.isoformat())
+    return entry
 
 
 def _json_author(author: Author) -> dict[str, str]:
@@ -298,8 +385,12 @@ def render_json(info: FeedInfo, items: Sequence[FeedItem]) -> str:
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS: dict[str, Callable[[FeedInfo, Sequence[FeedItem]], str]] = {
-    RSS: render_rss,
-    ATOM: render_atom,
-    JSON: render_json,
-}
+def render_feed(
+    feed_format: str, info: FeedInfo, items: Sequence[FeedItem], cache: ItemCache | None = None
+) -> str:
+    """The feed document in `feed_format`; `cache` shares XML items between feeds."""
+    if feed_format == RSS:
+        return render_rss(info, items, cache)
+    if feed_format == ATOM:
+        return render_atom(info, items, cache)
+    return render_json(info, items)
