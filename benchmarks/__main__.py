@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import SITES, VARIANTS, make_post, posts_dir, write_sites
+from .instructions import InstructionCount, count_instructions, valgrind
 from .runner import (
     PLUGIN_SOURCE,
     BuildResult,
@@ -52,6 +53,8 @@ TARGET_SCALING = 4.4
 TARGET_RSS = 1.2
 TARGET_REBUILD = 1.1
 TARGET_DIRTY_REBUILD = 1.3  # issue #17
+# Sites whose builds --instructions counts: Material's blog would take four times as long.
+INSTRUCTION_SITES = ("floor", "folio")
 # The kinds of edit serve_rebuild.py takes turns with (its EDITS: body, title, tags, date);
 # importing it here would patch Jinja in this process.
 EDIT_KINDS = 4
@@ -65,6 +68,7 @@ class SizeResult:
     dirty_rebuilds: dict[str, RebuildResult] = field(default_factory=dict)
     variant: str = "plain"
     palette: dict[str, Any] = field(default_factory=dict)
+    instructions: dict[str, InstructionCount] = field(default_factory=dict)
 
     def ok(self, site: str) -> bool:
         runs = self.builds.get(site, [])
@@ -85,6 +89,10 @@ class SizeResult:
             return []
         pairs = zip(self.builds[site], self.builds[base], strict=False)
         return [mine.cpu_seconds / other.cpu_seconds for mine, other in pairs]
+
+    def instruction_count(self, site: str) -> int | None:
+        counted = self.instructions.get(site)
+        return counted.instructions if counted is not None else None
 
     def rss(self, site: str) -> float | None:
         runs = self.builds.get(site, [])
@@ -209,6 +217,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="built site for the first full-text answer, palette against Material's search",
     )
     parser.add_argument("--no-palette", action="store_true", help="skip the browser timings")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one floor and one folio build per corpus under"
+        " valgrind's callgrind, a measure the machine's load does not move (about 50× slower"
+        " than a build; needs valgrind)",
+    )
     parser.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR)
     parser.add_argument(
         "--output-dir",
@@ -247,6 +262,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--runs must be at least 1, --warmup and --rebuild-runs at least 0")
     if args.rebuild_runs is None:
         args.rebuild_runs = args.runs
+    if args.instructions and valgrind() is None:
+        parser.error("--instructions needs valgrind (Debian: apt-get install valgrind)")
     return args
 
 
@@ -316,6 +333,15 @@ def measure_size(
             if measured or not build.ok:
                 result.builds[site].append(build)
     result.palette = palette_sizes(sites["folio"], posts) if "folio" in chosen else {}
+    if args.instructions:
+        counted = [site for site in INSTRUCTION_SITES if site in chosen]
+        log(f"   counting instructions under callgrind: {', '.join(counted)}")
+        result.instructions = count_instructions(
+            {site: (configs[site], sites[site]) for site in counted}
+        )
+        for site, count in result.instructions.items():
+            shown = f"{count.instructions:,}" if count.instructions else f"FAILED, see {count.log}"
+            log(f"   instructions {site:8} {shown}")
     if not args.no_rebuild:
         edited = make_post(posts // 2).filename
         for dirty, runs in ((False, args.rebuild_runs), (True, args.dirty_runs)):
@@ -511,6 +537,20 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
                     f"- {r.label}: median {statistics.median(ratios):.2f}× ({spread},"
                     f" {len(ratios)} pairs)"
                 )
+    counted = [r for r in results if r.instructions]
+    if counted:
+        lines += [
+            "",
+            "Instructions one build executes, counted by valgrind's callgrind (same corpus, same"
+            " hash seed; other load on the machine does not change them):",
+            "",
+            "| posts | floor | folio | folio / floor |",
+            "|---:|---:|---:|---:|",
+        ]
+        for r in counted:
+            floor_count, folio_count = (r.instruction_count(site) for site in INSTRUCTION_SITES)
+            cells = " | ".join("–" if v is None else f"{v:,}" for v in (floor_count, folio_count))
+            lines.append(f"| {r.label} | {cells} | {_x(_ratio(folio_count, floor_count))} |")
     lines += [
         "",
         "| posts | floor peak RSS | Material peak RSS | folio peak RSS | folio / floor |",
@@ -622,6 +662,17 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
                 False,
             ),
         ]
+        if r.instructions:
+            rows.insert(
+                2,
+                (
+                    "the same in instructions executed (callgrind, one build each)",
+                    _ratio(r.instruction_count("folio"), r.instruction_count("floor")),
+                    None,
+                    TARGET_FOLIO_FLOOR,
+                    False,
+                ),
+            )
         if r.rebuilds:
             rows.append(
                 (
@@ -716,6 +767,7 @@ def to_json(info: dict[str, Any], results: list[SizeResult]) -> dict[str, Any]:
                     for site, rb in r.dirty_rebuilds.items()
                 },
                 "palette": r.palette,
+                "instructions": {site: r.instruction_count(site) for site in r.instructions},
                 "median_seconds": {site: r.seconds(site) for site in SITES},
                 "median_cpu_seconds": {site: r.cpu(site) for site in SITES},
                 "peak_rss_mib": {site: r.rss(site) for site in SITES},

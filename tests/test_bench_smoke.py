@@ -88,3 +88,28 @@ def test_rebuild_ratios_are_taken_session_by_session() -> None:
     size = SizeResult(posts=1000, dirty_rebuilds={"floor": floor, "folio": folio})
     assert [round(r, 2) for r in size.round_ratios(dirty=True)] == [1.1, 1.2]
     assert size.round_ratios(dirty=False) == []
+
+
+def test_instruction_counts_are_read_from_callgrind_and_reported() -> None:
+    from benchmarks.__main__ import SizeResult, parse_args, report
+    from benchmarks.instructions import InstructionCount, total_instructions
+
+    output = "creator: callgrind-3.19.0\nevents: Ir\nfn=(1) main\n0 5\nsummary: 20834547800\n"
+    assert total_instructions(output) == 20_834_547_800
+    assert total_instructions(output.replace("summary:", "totals:")) == 20_834_547_800
+    assert total_instructions("events: Ir\n") is None
+
+    size = SizeResult(
+        posts=1000,
+        instructions={
+            "floor": InstructionCount("floor", 65_901_000_000, Path("floor.log")),
+            "folio": InstructionCount("folio", 72_110_000_000, Path("folio.log")),
+        },
+    )
+    machine = ("date", "cores", "cpu", "system", "python", "mkdocs", "material")
+    info = dict.fromkeys(machine, "x") | {"folio": "0", "commit": None}
+    text = report(parse_args(["--no-palette"]), info, [size])
+    assert "| 1,000 | 65,901,000,000 | 72,110,000,000 | 1.09× |" in text
+    assert (
+        "| the same in instructions executed (callgrind, one build each) | 1,000 | 1.09× |" in text
+    )
