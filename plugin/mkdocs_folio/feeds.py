@@ -160,9 +160,7 @@ class _Element:
     tag: str
     attrs: dict[str, str]
     text: str | None = None
-    children: list[_Element | str] = field(default_factory=list)
-    """Elements, or elements already serialized at this depth (a feed item written once
-    for every feed that lists it)."""
+    children: list[_Element] = field(default_factory=list)
 
 
 def _element(parent: _Element, tag: str, text: str | None = None, **attrs: str) -> _Element:
@@ -209,10 +207,7 @@ def _write(element: _Element, depth: int, out: list[str]) -> None:
         indent = "\n" + "  " * (depth + 1)
         for child in element.children:
             out.append(indent)
-            if isinstance(child, str):
-                out.append(child)
-            else:
-                _write(child, depth + 1, out)
+            _write(child, depth + 1, out)
         out.append("\n" + "  " * depth + "</" + element.tag + ">")
     elif element.text:
         out.append(">" + _escape_text(element.text) + "</" + element.tag + ">")
@@ -220,35 +215,11 @@ def _write(element: _Element, depth: int, out: list[str]) -> None:
         out.append("/>")
 
 
-def _serialized(element: _Element, depth: int) -> str:
-    out: list[str] = []
-    _write(element, depth, out)
-    return "".join(out)
-
-
 def _serialize(root: _Element) -> str:
-    return _XML_DECLARATION + _serialized(root, 0) + "\n"
-
-
-ItemCache = dict[tuple[str, FeedItem], str]
-"""Feed items already serialized, by format and item: a post in the site's feed and in its
-tags' feeds is written once per format. Items must be hashable (tuples for tags and authors)."""
-
-
-def _cached_item(
-    feed_format: str,
-    item: FeedItem,
-    depth: int,
-    build: Callable[[FeedItem], _Element],
-    cache: ItemCache | None,
-) -> str:
-    if cache is None:
-        return _serialized(build(item), depth)
-    key = (feed_format, item)
-    xml = cache.get(key)
-    if xml is None:
-        xml = cache[key] = _serialized(build(item), depth)
-    return xml
+    out = [_XML_DECLARATION]
+    _write(root, 0, out)
+    out.append("\n")
+    return "".join(out)
 
 
 def _atom_authors(parent: _Element, authors: Iterable[Author]) -> None:
@@ -262,7 +233,7 @@ def _atom_authors(parent: _Element, authors: Iterable[Author]) -> None:
             _element(block, "uri", author.url)
 
 
-def render_rss(info: FeedInfo, items: Sequence[FeedItem], cache: ItemCache | None = None) -> str:
+def render_rss(info: FeedInfo, items: Sequence[FeedItem]) -> str:
     root = _Element("rss", {**_RSS_NAMESPACES, "version": "2.0"})
     channel = _element(root, "channel")
     _element(channel, "title", info.title)
@@ -276,7 +247,7 @@ def render_rss(info: FeedInfo, items: Sequence[FeedItem], cache: ItemCache | Non
     _element(channel, "lastBuildDate", format_datetime(last_updated(items)))
     # Channel authors are left out: RSS's <managingEditor> must be an email address.
     for item in items:
-        channel.children.append(_cached_item(RSS, item, 2, _rss_item, cache))
+        channel.children.append(_rss_item(item))
     return _serialize(root)
 
 
@@ -303,7 +274,7 @@ def _rss_item(item: FeedItem) -> _Element:
     return entry
 
 
-def render_atom(info: FeedInfo, items: Sequence[FeedItem], cache: ItemCache | None = None) -> str:
+def render_atom(info: FeedInfo, items: Sequence[FeedItem]) -> str:
     attrs = {"xmlns": ATOM_NAMESPACE}
     if info.language:
         attrs["xml:lang"] = _x(info.language)
@@ -319,7 +290,7 @@ def render_atom(info: FeedInfo, items: Sequence[FeedItem], cache: ItemCache | No
     if subtitle:
         _element(root, "subtitle", subtitle)
     for item in items:
-        root.children.append(_cached_item(ATOM, item, 1, _atom_entry, cache))
+        root.children.append(_atom_entry(item))
     return _serialize(root)
 
 
@@ -385,12 +356,8 @@ def render_json(info: FeedInfo, items: Sequence[FeedItem]) -> str:
     return json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_feed(
-    feed_format: str, info: FeedInfo, items: Sequence[FeedItem], cache: ItemCache | None = None
-) -> str:
-    """The feed document in `feed_format`; `cache` shares XML items between feeds."""
-    if feed_format == RSS:
-        return render_rss(info, items, cache)
-    if feed_format == ATOM:
-        return render_atom(info, items, cache)
-    return render_json(info, items)
+RENDERERS: dict[str, Callable[[FeedInfo, Sequence[FeedItem]], str]] = {
+    RSS: render_rss,
+    ATOM: render_atom,
+    JSON: render_json,
+}

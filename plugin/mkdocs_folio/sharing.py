@@ -22,15 +22,14 @@ from .feeds import (
     FEED_FILES,
     FORMAT_NAMES,
     MEDIA_TYPES,
+    RENDERERS,
     TAG_FEED_FORMATS,
     FeedInfo,
     FeedItem,
-    ItemCache,
     absolute_url,
     feed_folder,
     feed_html,
     newest,
-    render_feed,
 )
 from .outputs import SiteOutputs
 from .post_context import PostContext
@@ -174,7 +173,6 @@ class Sharing:
         limit = self.options.feed_limit
         chosen_by_tag: dict[Tag | None, list[Post]] = {}
         written: dict[str, tuple[int, str]] = {}
-        item_cache: ItemCache = {}
         for feed in self.feeds:
             chosen = chosen_by_tag.get(feed.tag)
             if chosen is None:
@@ -194,7 +192,7 @@ class Sharing:
                 text = previous[1]
             else:
                 items = newest((self._item(post, feed.tag) for post in chosen), limit)
-                text = render_feed(feed.feed_format, info, items, item_cache)
+                text = RENDERERS[feed.feed_format](info, items)
             feed.file.content_string = text
             written[feed.path] = (signature, text)
         if kept is not None:
@@ -253,7 +251,7 @@ class Sharing:
         if feed_tag is not None:
             # A tag's feed names only that tag: every category of a post with N tags, in each
             # of its N tag feeds, would make the output grow with N squared.
-            item = replace(item, tags=(feed_tag.name,))
+            item = replace(item, tags=[feed_tag.name])
         return item
 
     def _new_item(self, post: Post) -> FeedItem:
@@ -268,9 +266,8 @@ class Sharing:
             published=post.date,
             updated=post.updated,
             summary=post.body.excerpt_text if post.body else (post.description or ""),
-            # Tuples: items key the cache of serialized items.
-            tags=tuple(tag.name for tag in self.collection.tags_of(post)),
-            authors=tuple(self._absolute_author(a) for a in self.post_authors.get(post, [])),
+            tags=[tag.name for tag in self.collection.tags_of(post)],
+            authors=[self._absolute_author(author) for author in self.post_authors.get(post, [])],
             content_html=content,
         )
 
