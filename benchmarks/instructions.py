@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .runner import child_env
+from .runner import child_env, mkdocs_build_arguments
 
 _TOTAL = re.compile(r"^(?:summary|totals):\s*(\d+)\s*$", re.MULTILINE)
 
@@ -62,14 +62,7 @@ def count_instructions(
                 "--tool=callgrind",
                 f"--callgrind-out-file={output}",
                 sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "-q",
-                "-f",
-                str(config_file),
-                "-d",
-                str(site_dir),
+                *mkdocs_build_arguments(config_file, site_dir),
             ]
             with log.open("wb") as sink:
                 process = subprocess.Popen(

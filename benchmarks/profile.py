@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from .corpus import SITES, write_sites
-from .runner import child_env
+from .runner import child_env, mkdocs_build_arguments
 
 DEFAULT_WORK_DIR = Path(__file__).resolve().parent / ".work"
 
@@ -32,12 +32,7 @@ def profile_build(config_file: Path) -> tuple[Path, float]:
         "cProfile",
         "-o",
         str(output),
-        "-m",
-        "mkdocs",
-        "build",
-        "-q",
-        "-f",
-        str(config_file),
+        *mkdocs_build_arguments(config_file),
     ]
     start = time.perf_counter()
     subprocess.run(command, cwd=config_file.parent, env=child_env(), check=True)

@@ -93,10 +93,20 @@ def count_warnings(log: Path) -> int:
     return sum(1 for line in text.splitlines() if line.startswith(("WARNING", "ERROR")))
 
 
+def mkdocs_build_arguments(
+    config_file: Path, site_dir: Path | None = None, *, quiet: bool = True
+) -> list[str]:
+    """The interpreter's arguments for `mkdocs build` of `config_file` into `site_dir`;
+    `quiet` silences its warnings too (`-q`)."""
+    arguments = ["-m", "mkdocs", "build", *(["-q"] if quiet else []), "-f", str(config_file)]
+    return arguments + (["-d", str(site_dir)] if site_dir is not None else [])
+
+
 def run_build(site: str, config_file: Path, site_dir: Path) -> BuildResult:
     """`mkdocs build` of one site in a fresh interpreter, the way a user runs it."""
     log = config_file.with_name("build.log")
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
+    # Not quiet: the log's warnings are counted.
+    command = [sys.executable, *mkdocs_build_arguments(config_file, site_dir, quiet=False)]
     code, seconds, cpu, rss = _spawn(command, config_file.parent, log)
     return BuildResult(site, code == 0, seconds, cpu, rss, count_warnings(log), log)
 
