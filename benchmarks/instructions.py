@@ -1,8 +1,9 @@
 """Count the instructions one `mkdocs build` executes, under Valgrind's callgrind.
 
-On a shared machine a build's wall and CPU time move by a fifth from one build to the next,
-with whatever else runs. The instructions it executes do not (the hash seed is fixed), so
-the ratio of two sites' counts measures what the time ratios measure, without the load. A
+On a shared machine a build's wall and CPU time swing by up to a quarter from one build to
+the next, with whatever else runs. The instructions it executes do not (the hash seed is
+fixed), so the ratio of two sites' counts measures their work without the load. It does not
+see what memory costs: a larger heap or colder caches take more time per instruction. A
 build runs about fifty times slower under callgrind, so this is an option of the benchmark.
 """
 
