@@ -849,6 +849,7 @@ def main(argv: list[str] | None = None) -> int:
         if not r.ok(site)
         or (site in r.rebuilds and not r.rebuilds[site].ok)
         or (site in r.dirty_rebuilds and not r.dirty_rebuilds[site].ok)
+        or (site in r.instructions and r.instruction_count(site) is None)
     ]
     if failed:
         log("Failed: " + ", ".join(failed))
