@@ -39,6 +39,7 @@ from .runner import (
     run_rebuilds,
     snapshot_plugin,
 )
+from .stats import median_interval
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_WORK_DIR = Path(__file__).resolve().parent / ".work"
@@ -119,6 +120,18 @@ class SizeResult:
             return []
         pairs = zip(_per_session(folio, cpu=cpu), _per_session(floor, cpu=cpu), strict=False)
         return [statistics.median(mine) / statistics.median(other) for mine, other in pairs]
+
+    def rebuild_pair_ratios(self, *, dirty: bool) -> list[float]:
+        """folio / floor in CPU time rebuild by rebuild: the same edit, in serve sessions of
+        the same round, which ran back to back."""
+        results = self.dirty_rebuilds if dirty else self.rebuilds
+        folio, floor = results.get("folio"), results.get("floor")
+        if folio is None or floor is None or not (folio.ok and floor.ok):
+            return []
+        if folio.edits != floor.edits or folio.rounds != floor.rounds:
+            return []
+        pairs = zip(folio.rebuilds_cpu, floor.rebuilds_cpu, strict=True)
+        return [mine / other for mine, other in pairs]
 
     def rebuild_compiling(self, site: str, *, dirty: bool = False) -> float | None:
         """Median CPU seconds a rebuild spent compiling templates."""
@@ -367,6 +380,17 @@ def measure_size(
     return result
 
 
+def _ratios_summary(ratios: list[float]) -> str:
+    """The median of paired ratios, their spread, and how sure the run is of that median."""
+    spread = f"{min(ratios):.2f}–{max(ratios):.2f}×"
+    summary = f"median {statistics.median(ratios):.2f}× ({spread}, {len(ratios)} pairs)"
+    interval = median_interval(ratios)
+    if interval is None:
+        return summary + "; too few pairs to bound the median"
+    low, high, confidence = interval
+    return summary + f"; the median lies in {low:.2f}–{high:.2f}× ({confidence:.0%} sure)"
+
+
 def rebuild_rounds(runs: int, per_round: int = EDIT_KINDS) -> list[int]:
     """Rebuilds per serve session: rounds of one edit of each kind, the rest in a last one."""
     rounds = [per_round] * (runs // per_round)
@@ -532,11 +556,7 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
         ]
         for r, ratios in paired:
             if ratios:
-                spread = f"{min(ratios):.2f}–{max(ratios):.2f}×"
-                lines.append(
-                    f"- {r.label}: median {statistics.median(ratios):.2f}× ({spread},"
-                    f" {len(ratios)} pairs)"
-                )
+                lines.append(f"- {r.label}: {_ratios_summary(ratios)}")
     counted = [r for r in results if r.instructions]
     if counted:
         lines += [
@@ -595,6 +615,21 @@ def report(args: argparse.Namespace, info: dict[str, Any], results: list[SizeRes
                     f" | {_x(_ratio(folio_cpu, floor_cpu))} | {' / '.join(map(_s, compiling))}"
                     f" | {_x(_ratio(own[1], own[0]))} |"
                 )
+        paired_rebuilds = [
+            (r, command, r.rebuild_pair_ratios(dirty=dirty))
+            for r in results
+            for dirty, command in ((False, "`serve`"), (True, "`serve --dirty`"))
+        ]
+        if any(len(ratios) > 1 for _, _, ratios in paired_rebuilds):
+            lines += [
+                "",
+                "folio / floor in CPU time rebuild by rebuild, each folio rebuild against the"
+                " floor's of the same edit in the same round:",
+                "",
+            ]
+            for r, command, ratios in paired_rebuilds:
+                if ratios:
+                    lines.append(f"- {r.label}, {command}: {_ratios_summary(ratios)}")
 
     by_size = {r.posts: r for r in results if r.variant == "plain"}
     scaling = None

@@ -88,6 +88,12 @@ def test_rebuild_ratios_are_taken_session_by_session() -> None:
     size = SizeResult(posts=1000, dirty_rebuilds={"floor": floor, "folio": folio})
     assert [round(r, 2) for r in size.round_ratios(dirty=True)] == [1.1, 1.2]
     assert size.round_ratios(dirty=False) == []
+    assert [round(r, 2) for r in size.rebuild_pair_ratios(dirty=True)] == [1.1, 1.1, 1.2, 1.2]
+    assert size.rebuild_pair_ratios(dirty=False) == []
+    # Rebuilds of other edits or rounds are not pairs.
+    uneven = merge_rebuilds([session("folio", [1.1]), session("folio", [2.4, 2.4, 2.4])])
+    size.dirty_rebuilds["folio"] = uneven
+    assert size.rebuild_pair_ratios(dirty=True) == []
 
 
 def test_instruction_counts_are_read_from_callgrind_and_reported() -> None:
@@ -112,4 +118,41 @@ def test_instruction_counts_are_read_from_callgrind_and_reported() -> None:
     assert "| 1,000 | 65,901,000,000 | 72,110,000,000 | 1.09× |" in text
     assert (
         "| the same in instructions executed (callgrind, one build each) | 1,000 | 1.09× |" in text
+    )
+
+
+def test_paired_ratios_report_how_sure_the_run_is_of_their_median() -> None:
+    from benchmarks.__main__ import SizeResult, parse_args, report
+    from benchmarks.runner import BuildResult, RebuildResult, merge_rebuilds
+    from benchmarks.stats import median_interval
+
+    # The binomial tables' order statistics: the 6th and 16th of 21, the 1st and 6th of 6.
+    assert median_interval([float(v) for v in range(21, 0, -1)])[:2] == (6.0, 16.0)
+    low, high, sure = median_interval([3.0, 1.0, 2.0, 6.0, 5.0, 4.0])
+    assert (low, high) == (1.0, 6.0) and round(sure, 4) == 0.9688
+    assert median_interval([1.0, 2.0, 3.0, 4.0, 5.0]) is None  # at most 93.75 % sure
+
+    def builds(site: str, cpu: list[float]) -> list[BuildResult]:
+        return [BuildResult(site, True, s, s, 80.0, 0, Path("log")) for s in cpu]
+
+    floor = [10.0, 10.0, 12.0, 10.0, 11.0, 10.0]
+    folio = [10.5, 11.0, 13.2, 10.9, 12.1, 11.5]  # ratios 1.05 1.10 1.10 1.09 1.10 1.15
+    size = SizeResult(
+        posts=1000, builds={"floor": builds("floor", floor), "folio": builds("folio", folio)}
+    )
+    machine = ("date", "cores", "cpu", "system", "python", "mkdocs", "material")
+    info = dict.fromkeys(machine, "x") | {"folio": "0", "commit": None}
+    rebuilt = [
+        RebuildResult(site, True, 1.0, [0.4] * 4, [0.4] * 4, Path("log"), ["body"] * 4)
+        for site in ("floor", "folio")
+    ]
+    size.dirty_rebuilds = {rebuild.site: merge_rebuilds([rebuild]) for rebuild in rebuilt}
+    text = report(parse_args(["--no-palette"]), info, [size])
+    assert (
+        "- 1,000: median 1.10× (1.05–1.15×, 6 pairs); the median lies in 1.05–1.15× (97% sure)"
+        in text
+    )
+    assert (
+        "- 1,000, `serve --dirty`: median 1.00× (1.00–1.00×, 4 pairs);"
+        " too few pairs to bound the median" in text
     )
