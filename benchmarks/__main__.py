@@ -114,24 +114,32 @@ class SizeResult:
     def round_ratios(self, *, dirty: bool, cpu: bool = False) -> list[float]:
         """folio / floor of the median rebuild, serve session by serve session: the sessions
         of a round ran back to back (see `rebuild_rounds`)."""
-        results = self.dirty_rebuilds if dirty else self.rebuilds
-        folio, floor = results.get("folio"), results.get("floor")
-        if folio is None or floor is None or not (folio.ok and floor.ok):
+        both = self._both_rebuilt(dirty=dirty)
+        if both is None:
             return []
+        folio, floor = both
         pairs = zip(_per_session(folio, cpu=cpu), _per_session(floor, cpu=cpu), strict=False)
         return [statistics.median(mine) / statistics.median(other) for mine, other in pairs]
 
     def rebuild_pair_ratios(self, *, dirty: bool) -> list[float]:
         """folio / floor in CPU time rebuild by rebuild: the same edit, in serve sessions of
         the same round, which ran back to back."""
-        results = self.dirty_rebuilds if dirty else self.rebuilds
-        folio, floor = results.get("folio"), results.get("floor")
-        if folio is None or floor is None or not (folio.ok and floor.ok):
+        both = self._both_rebuilt(dirty=dirty)
+        if both is None:
             return []
+        folio, floor = both
         if folio.edits != floor.edits or folio.rounds != floor.rounds:
             return []
         pairs = zip(folio.rebuilds_cpu, floor.rebuilds_cpu, strict=True)
         return [mine / other for mine, other in pairs]
+
+    def _both_rebuilt(self, *, dirty: bool) -> tuple[RebuildResult, RebuildResult] | None:
+        """folio's and the floor's rebuilds, when both sites rebuilt without a failure."""
+        results = self.dirty_rebuilds if dirty else self.rebuilds
+        folio, floor = results.get("folio"), results.get("floor")
+        if folio is None or floor is None or not (folio.ok and floor.ok):
+            return None
+        return folio, floor
 
     def rebuild_compiling(self, site: str, *, dirty: bool = False) -> float | None:
         """Median CPU seconds a rebuild spent compiling templates."""
